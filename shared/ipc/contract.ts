@@ -1,0 +1,74 @@
+/**
+ * Everything the renderer needs from its host (Electron preload bridge or the browser host).
+ * Channels are `domain:verb`; every call resolves to a Result and never rejects on expected
+ * failures (cancelled dialog → `{ok:true, value:null}`).
+ */
+import type { Report, ReportMeta } from '../report/model';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface SaveFileRequest {
+  /** Suggested file name, e.g. `研读摘录.docx`. */
+  suggestedName: string;
+  /** Text (UTF-8) or bytes. */
+  content: string | Uint8Array;
+  /** Dialog filters, e.g. `[{name: 'Word 文档', extensions: ['docx']}]`. */
+  filters: { name: string; extensions: string[] }[];
+}
+
+export interface OpenFileRequest {
+  filters: { name: string; extensions: string[] }[];
+}
+
+export interface OpenedFile {
+  name: string;
+  /** Raw bytes; the renderer decodes/validates them. */
+  bytes: Uint8Array;
+}
+
+export interface PdfRequest {
+  /** Self-contained HTML document of the print preview. */
+  html: string;
+  suggestedName: string;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  host: 'electron' | 'browser';
+  platform: string;
+}
+
+export interface ReaderHost {
+  /** `report:list`: bundled reports. */
+  listReports(): Promise<Result<ReportMeta[]>>;
+  /** `report:load`: a bundled report, segmented. */
+  loadReport(id: string): Promise<Result<Report>>;
+  /** `report:open`: a .txt report chosen by the user, segmented; null when cancelled. */
+  openReportFile(): Promise<Result<Report | null>>;
+  /** `file:open`: a file chosen by the user (imports); null when cancelled. */
+  openFile(req: OpenFileRequest): Promise<Result<OpenedFile | null>>;
+  /** `file:save`: saves through a dialog; the chosen path (or name), null when cancelled. */
+  saveFile(req: SaveFileRequest): Promise<Result<string | null>>;
+  /** `print:print`: system print dialog for the current page (print CSS decides what shows). */
+  print(): Promise<Result<void>>;
+  /** `print:pdf`: renders the HTML to an A4 PDF and saves it; path or null when cancelled. */
+  printToPdf(req: PdfRequest): Promise<Result<string | null>>;
+  /** `app:info`. */
+  appInfo(): Promise<Result<AppInfo>>;
+}
+
+/** IPC channel names, shared by main and preload so they cannot drift. */
+export const IPC_CHANNELS = {
+  listReports: 'report:list',
+  loadReport: 'report:load',
+  openReportFile: 'report:open',
+  openFile: 'file:open',
+  saveFile: 'file:save',
+  print: 'print:print',
+  printToPdf: 'print:pdf',
+  appInfo: 'app:info',
+} as const satisfies Record<keyof ReaderHost, string>;
+
+/** Name of the global the preload exposes (`window.yandu`). */
+export const HOST_GLOBAL = 'yandu';

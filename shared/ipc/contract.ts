@@ -39,6 +39,23 @@ export interface AppInfo {
   platform: string;
 }
 
+/** Commands the application menu sends to the renderer (`menu:command`). */
+export const MENU_COMMANDS = [
+  'open-report',
+  'print-excerpts',
+  'export-pdf',
+  'find',
+  'undo',
+  'redo',
+  'font-bigger',
+  'font-smaller',
+  'font-reset',
+  'toggle-theme',
+  'toggle-outline',
+  'toggle-annotations',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
 export interface ReaderHost {
   /** `report:list`: bundled reports. */
   listReports(): Promise<Result<ReportMeta[]>>;
@@ -56,6 +73,8 @@ export interface ReaderHost {
   printToPdf(req: PdfRequest): Promise<Result<string | null>>;
   /** `app:info`. */
   appInfo(): Promise<Result<AppInfo>>;
+  /** `menu:command` (main → renderer): subscribe to menu commands; returns an unsubscribe. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
 /** IPC channel names, shared by main and preload so they cannot drift. */
@@ -68,6 +87,7 @@ export const IPC_CHANNELS = {
   print: 'print:print',
   printToPdf: 'print:pdf',
   appInfo: 'app:info',
+  onMenuCommand: 'menu:command',
 } as const satisfies Record<keyof ReaderHost, string>;
 
 /** Name of the global the preload exposes (`window.yandu`). */

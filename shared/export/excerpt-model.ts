@@ -1,0 +1,507 @@
+/**
+ * The excerpt model (打印摘录): which annotated passages to print, in reading order, with their
+ * marks, notes and citations. Pure; every renderer (print HTML, DOCX, Markdown) consumes it.
+ *
+ * Decisions (documented here because renderers rely on them):
+ * - **Reading order** is paragraph order, then the passage's start offset, then the
+ *   annotation's own start, then `createdAt`.
+ * - **Merging.** Each annotation's passage (its sentences or its whole paragraph(s)) is computed
+ *   first; annotations whose passages share at least one character become ONE excerpt whose
+ *   passage is the union and which carries one mark per annotation (marks may overlap). So in
+ *   `paragraph` mode all annotations of a paragraph print as one excerpt; in `sentences` mode
+ *   those sharing a sentence do. Passages that only touch do not merge.
+ * - **Overlapping marks**: where marks overlap, the later-created annotation's colour wins
+ *   (it is drawn on top in the reader); see `passageRuns`.
+ * - **Paragraph-target** annotations contribute their whole paragraph(s) and no mark.
+ * - **Orphans** (the resolver returns null) never merge; they print their stored quote, fully
+ *   marked in their colour, flagged `orphan: true` (renderers print 原文未找到). They sit at the
+ *   position of their stored paragraph when it still exists, else after everything else.
+ * - **Note numbers** (footnotes/endnotes): 1…n over the whole document in reading order, only
+ *   for annotations whose note has text. The reference sits at the end of the annotation's last
+ *   mark (paragraph targets and orphans: end of the passage).
+ * - Tombstoned annotations and annotations of another report are skipped.
+ */
+import type { Paragraph, Report } from '../report/model';
+import type { Anchor, Annotation, ColorKey, LegendEntry } from '../annotations/model';
+import { DEFAULT_LEGEND } from '../annotations/model';
+import { noteToRich, richToPlain, type RichBlock } from './rich-text';
+
+/** An anchor located in the current report text. Offsets are UTF-16 into each paragraph's text. */
+export interface ResolvedRange {
+  segmentId: string;
+  start: number;
+  endSegmentId: string;
+  end: number;
+}
+
+/** Locates an anchor in the report; null when its passage cannot be found (orphan). */
+export type AnchorResolver = (anchor: Anchor) => ResolvedRange | null;
+
+export type ExcerptScope =
+  | { kind: 'all' }
+  | {
+      kind: 'filter';
+      /** Any of these colours (omitted or empty = all). */
+      colors?: ColorKey[];
+      /** Any of these tags (omitted or empty = all). */
+      tags?: string[];
+      /** Any of these authors (omitted or empty = all). */
+      authors?: string[];
+      /** 1-based part number of the annotation's (first) paragraph; 0 = text before part 一. */
+      part?: number;
+      /** 1-based item number within `part`. */
+      item?: number;
+    }
+  | { kind: 'picked'; ids: string[] };
+
+export type PassageMode = 'sentences' | 'paragraph';
+export type NotesPlacement = 'inline' | 'footnotes' | 'endnotes';
+
+export interface ExcerptOptions {
+  scope: ExcerptScope;
+  passage: PassageMode;
+  notes: NotesPlacement;
+  /** Document title; default `${report.title}·批注摘录`. */
+  title?: string;
+  userName?: string;
+  /** Display date, already formatted (see `formatChineseDate`); '' when omitted. */
+  date?: string;
+  legend?: readonly LegendEntry[];
+  /** Default: `exactResolver(report)`. */
+  resolve?: AnchorResolver;
+}
+
+/** A highlighted range inside a passage; offsets into `ExcerptPassage.text`. */
+export interface ExcerptMark {
+  start: number;
+  end: number;
+  color: ColorKey;
+  annotationId: string;
+  /** Ordering key for overlaps: the later-created mark wins. */
+  createdAt: number;
+}
+
+/** Note reference (footnote/endnote number) placed after `offset` in the passage text. */
+export interface NoteRef {
+  offset: number;
+  number: number;
+}
+
+/** The part of one paragraph that an excerpt prints. */
+export interface ExcerptPassage {
+  /** Paragraph id, or null for an orphan's stored quote. */
+  paragraphId: string | null;
+  text: string;
+  /** Offset of `text` in the paragraph's text (0 for orphans). */
+  offset: number;
+  marks: ExcerptMark[];
+  refs: NoteRef[];
+  /** Subscript ranges (`PM2.5`), offsets into `text`. */
+  subscripts: { start: number; end: number }[];
+  /** Inline item heading and lead (小标题) ranges shown bold, offsets into `text`. */
+  strong: { start: number; end: number }[];
+}
+
+/** One annotation that contributes to an excerpt. */
+export interface ExcerptEntry {
+  annotationId: string;
+  target: 'range' | 'paragraph';
+  color: ColorKey;
+  /** Stored quote of the anchor. */
+  quote: string;
+  /** The note, or null when the annotation has no note text. */
+  note: { blocks: RichBlock[]; text: string } | null;
+  tags: string[];
+  author: string;
+  createdAt: number;
+  /** Footnote/endnote number; null in inline mode or without a note. */
+  number: number | null;
+}
+
+export interface Excerpt {
+  /** Id of the first annotation in the excerpt. */
+  id: string;
+  /** Part / item heading titles, e.g. [`三、2026年工作安排`, `(二)坚持创新驱动…`]. */
+  sectionPath: string[];
+  /** Citation label (`三(二)¶2`; `三(二)¶2–三(二)¶3` across paragraphs; '' for unplaced orphans). */
+  label: string;
+  /** Lead (小标题) of the first paragraph without its final 。, or null. */
+  lead: string | null;
+  /** `label lead` as printed, e.g. `三(二)¶2 推动煤炭绿色智能转型`. */
+  citation: string;
+  passages: ExcerptPassage[];
+  /** Annotations in the excerpt, in reading order of their start. */
+  entries: ExcerptEntry[];
+  /** Union of the entries' tags, first-seen order. */
+  tags: string[];
+  /** Distinct authors, first-seen order. */
+  authors: string[];
+  /** Distinct colours in legend order. */
+  colors: ColorKey[];
+  orphan: boolean;
+}
+
+export interface ExcerptDocument {
+  title: string;
+  reportTitle: string;
+  reportId: string;
+  userName: string;
+  date: string;
+  legend: LegendEntry[];
+  /** Colours used by at least one excerpt, legend order. */
+  usedColors: ColorKey[];
+  passageMode: PassageMode;
+  notes: NotesPlacement;
+  excerpts: Excerpt[];
+  /** Number of footnotes/endnotes assigned (0 in inline mode). */
+  noteCount: number;
+  /** The report is a fragment continued from / on another page (`第一版`), or null. */
+  continuesFrom: string | null;
+  continuesOn: string | null;
+}
+
+/** `2026年5月3日` (local time). */
+export function formatChineseDate(d: Date): string {
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
+/**
+ * Resolver that trusts the stored position: the paragraphs must exist, the offsets must be in
+ * range and the text there (paragraphs joined by "\n") must equal the stored quote.
+ */
+export function exactResolver(report: Report): AnchorResolver {
+  const index = new Map(report.paragraphs.map((p, i) => [p.id, i]));
+  return (a) => {
+    const si = index.get(a.segmentId);
+    const ei = index.get(a.endSegmentId);
+    if (si === undefined || ei === undefined || ei < si) return null;
+    const ps = report.paragraphs;
+    if (a.start < 0 || a.start > ps[si].text.length || a.end < 0 || a.end > ps[ei].text.length) return null;
+    if (si === ei && a.end < a.start) return null;
+    let text: string;
+    if (si === ei) text = ps[si].text.slice(a.start, a.end);
+    else {
+      const parts = [ps[si].text.slice(a.start)];
+      for (let i = si + 1; i < ei; i++) parts.push(ps[i].text);
+      parts.push(ps[ei].text.slice(0, a.end));
+      text = parts.join('\n');
+    }
+    return text === a.quote ? { segmentId: a.segmentId, start: a.start, endSegmentId: a.endSegmentId, end: a.end } : null;
+  };
+}
+
+const stripFinalStop = (s: string) => s.replace(/[。．.]\s*$/u, '').trim();
+
+interface SectionInfo {
+  path: string[];
+  lead: string | null;
+}
+
+/** Part/item heading titles and lead of every paragraph, in one pass over reading order. */
+function sectionInfo(report: Report): SectionInfo[] {
+  const outlineTitle = new Map<string, string>();
+  for (const o of report.outline) if (o.level <= 2) outlineTitle.set(`${o.level}:${o.paragraphId}`, o.title);
+  let part: string | null = null;
+  let item: string | null = null;
+  let lastPart = -1;
+  let lastItem = -1;
+  return report.paragraphs.map((p) => {
+    if (p.part !== lastPart) {
+      part = null;
+      item = null;
+    } else if (p.item !== lastItem) item = null;
+    lastPart = p.part;
+    lastItem = p.item;
+    if (p.kind === 'part') {
+      part = outlineTitle.get(`1:${p.id}`) ?? stripFinalStop(p.text);
+      item = null;
+    } else if (p.kind === 'item') {
+      item = outlineTitle.get(`2:${p.id}`) ?? stripFinalStop(p.text);
+    } else if (p.headingEnd > 0) {
+      item = outlineTitle.get(`2:${p.id}`) ?? stripFinalStop(p.text.slice(0, p.headingEnd));
+    }
+    const lead = p.lead ? stripFinalStop(p.text.slice(p.lead.start, p.lead.end)) || null : null;
+    return { path: [part, item].filter((x): x is string => !!x), lead };
+  });
+}
+
+/** A point in reading order: paragraph index, then offset. */
+type Pos = [number, number];
+const cmp = (a: Pos, b: Pos) => a[0] - b[0] || a[1] - b[1];
+
+interface Placed {
+  ann: Annotation;
+  range: { s: Pos; e: Pos } | null;
+  /** Passage span; for orphans, the sort position only. */
+  ps: Pos;
+  pe: Pos;
+}
+
+function expandToSentences(p: Paragraph, start: number, end: number): [number, number] {
+  if (p.sentences.length === 0) return [0, p.text.length];
+  let s = start;
+  let e = end;
+  for (const sen of p.sentences) {
+    if (sen.start <= start && start < sen.end) s = sen.start;
+    if (sen.start < end && end <= sen.end) e = sen.end;
+  }
+  // An empty range sits in the sentence that contains its start.
+  if (end === start) for (const sen of p.sentences) if (sen.start <= start && start < sen.end) e = sen.end;
+  return [Math.min(s, start), Math.max(e, end)];
+}
+
+function matchesScope(ann: Annotation, scope: ExcerptScope, para: Paragraph | undefined): boolean {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'picked') return scope.ids.includes(ann.id);
+  if (scope.colors?.length && !scope.colors.includes(ann.color)) return false;
+  if (scope.tags?.length && !ann.tags.some((t) => scope.tags!.includes(t))) return false;
+  if (scope.authors?.length && !scope.authors.includes(ann.author)) return false;
+  if (scope.part !== undefined && (!para || para.part !== scope.part)) return false;
+  if (scope.item !== undefined && (!para || para.item !== scope.item)) return false;
+  return true;
+}
+
+const uniq = <T>(xs: T[]) => [...new Set(xs)];
+
+/**
+ * Builds the excerpt document for `annotations` on `report`, see the module comment for the
+ * ordering, merging, orphan and numbering rules. Throws only when the options are malformed
+ * (unknown passage mode).
+ */
+export function buildExcerpts(report: Report, annotations: readonly Annotation[], options: ExcerptOptions): ExcerptDocument {
+  if (options.passage !== 'sentences' && options.passage !== 'paragraph') {
+    throw new Error(`buildExcerpts: passage mode must be 'sentences' or 'paragraph', got ${String(options.passage)}`);
+  }
+  const legend = [...(options.legend ?? DEFAULT_LEGEND)];
+  const resolve = options.resolve ?? exactResolver(report);
+  const paras = report.paragraphs;
+  const index = new Map(paras.map((p, i) => [p.id, i]));
+  const sections = sectionInfo(report);
+
+  const placed: Placed[] = [];
+  const orphans: Placed[] = [];
+  for (const ann of annotations) {
+    if (ann.deleted || ann.reportId !== report.id) continue;
+    const r = resolve(ann.anchor);
+    const si = r ? index.get(r.segmentId) : undefined;
+    const ei = r ? index.get(r.endSegmentId) : undefined;
+    if (r && si !== undefined && ei !== undefined && cmp([si, r.start], [ei, r.end]) <= 0) {
+      if (!matchesScope(ann, options.scope, paras[si])) continue;
+      let ps: Pos;
+      let pe: Pos;
+      if (ann.target === 'paragraph' || options.passage === 'paragraph') {
+        ps = [si, 0];
+        pe = [ei, paras[ei].text.length];
+      } else if (si === ei) {
+        const [s, e] = expandToSentences(paras[si], r.start, r.end);
+        ps = [si, s];
+        pe = [ei, e];
+      } else {
+        ps = [si, expandToSentences(paras[si], r.start, r.start)[0]];
+        pe = [ei, expandToSentences(paras[ei], Math.max(0, r.end - 1), r.end)[1]];
+      }
+      placed.push({ ann, range: { s: [si, r.start], e: [ei, r.end] }, ps, pe });
+    } else {
+      const oi = index.get(ann.anchor.segmentId);
+      if (!matchesScope(ann, options.scope, oi === undefined ? undefined : paras[oi])) continue;
+      const pos: Pos = oi === undefined ? [Number.MAX_SAFE_INTEGER, 0] : [oi, ann.anchor.start];
+      orphans.push({ ann, range: null, ps: pos, pe: pos });
+    }
+  }
+
+  const byReading = (a: Placed, b: Placed) =>
+    cmp(a.ps, b.ps) || (a.range && b.range ? cmp(a.range.s, b.range.s) : 0) || a.ann.createdAt - b.ann.createdAt;
+  placed.sort(byReading);
+
+  // Merge passages that share characters.
+  const groups: { ps: Pos; pe: Pos; members: Placed[]; orphan: boolean }[] = [];
+  for (const pl of placed) {
+    const g = groups[groups.length - 1];
+    if (g && cmp(pl.ps, g.pe) < 0) {
+      g.members.push(pl);
+      if (cmp(pl.pe, g.pe) > 0) g.pe = pl.pe;
+    } else groups.push({ ps: pl.ps, pe: pl.pe, members: [pl], orphan: false });
+  }
+  for (const o of orphans.sort(byReading)) groups.push({ ps: o.ps, pe: o.pe, members: [o], orphan: true });
+  // Stable sort keeps an orphan after a real excerpt that starts at the same position.
+  groups.sort((a, b) => cmp(a.ps, b.ps));
+
+  let noteNo = 0;
+  const excerpts: Excerpt[] = groups.map((g) => {
+    const members = [...g.members].sort(
+      (a, b) => (a.range && b.range ? cmp(a.range.s, b.range.s) : 0) || a.ann.createdAt - b.ann.createdAt,
+    );
+    const entries: ExcerptEntry[] = members.map(({ ann }) => {
+      const blocks = noteToRich(ann.note);
+      const text = richToPlain(blocks);
+      const hasNote = text.trim() !== '';
+      return {
+        annotationId: ann.id,
+        target: ann.target,
+        color: ann.color,
+        quote: ann.anchor.quote,
+        note: hasNote ? { blocks, text } : null,
+        tags: [...ann.tags],
+        author: ann.author,
+        createdAt: ann.createdAt,
+        number: hasNote && options.notes !== 'inline' ? ++noteNo : null,
+      };
+    });
+
+    let passages: ExcerptPassage[];
+    let first: number | null;
+    let last: number | null;
+    if (g.orphan) {
+      const { ann } = members[0];
+      const oi = g.ps[0] === Number.MAX_SAFE_INTEGER ? null : g.ps[0];
+      first = last = oi;
+      const quote = ann.anchor.quote;
+      passages = [
+        {
+          paragraphId: null,
+          text: quote,
+          offset: 0,
+          marks: ann.target === 'range' && quote ? [{ start: 0, end: quote.length, color: ann.color, annotationId: ann.id, createdAt: ann.createdAt }] : [],
+          refs: entries[0].number !== null ? [{ offset: quote.length, number: entries[0].number }] : [],
+          subscripts: [],
+          strong: [],
+        },
+      ];
+    } else {
+      first = g.ps[0];
+      last = g.pe[0];
+      passages = [];
+      for (let i = g.ps[0]; i <= g.pe[0]; i++) {
+        const p = paras[i];
+        const from = i === g.ps[0] ? g.ps[1] : 0;
+        const to = i === g.pe[0] ? g.pe[1] : p.text.length;
+        const clip = (ranges: { start: number; end: number }[]) =>
+          ranges
+            .map((r) => ({ start: Math.max(r.start, from) - from, end: Math.min(r.end, to) - from }))
+            .filter((r) => r.end > r.start);
+        const strong = clip([
+          ...(p.headingEnd > 0 ? [{ start: 0, end: p.headingEnd }] : []),
+          ...(p.lead ? [p.lead] : []),
+        ]);
+        passages.push({
+          paragraphId: p.id,
+          text: p.text.slice(from, to),
+          offset: from,
+          marks: [],
+          refs: [],
+          subscripts: clip(p.subscripts),
+          strong,
+        });
+      }
+      members.forEach((m, k) => {
+        const entry = entries[k];
+        if (m.ann.target === 'range' && m.range) {
+          let lastMark: { passage: ExcerptPassage; end: number } | null = null;
+          for (let i = m.range.s[0]; i <= m.range.e[0]; i++) {
+            const passage = passages[i - g.ps[0]];
+            const a = (i === m.range.s[0] ? m.range.s[1] : 0) - passage.offset;
+            const b = (i === m.range.e[0] ? m.range.e[1] : paras[i].text.length) - passage.offset;
+            const start = Math.max(0, a);
+            const end = Math.min(passage.text.length, b);
+            if (end > start) {
+              passage.marks.push({ start, end, color: m.ann.color, annotationId: m.ann.id, createdAt: m.ann.createdAt });
+              lastMark = { passage, end };
+            }
+          }
+          if (entry.number !== null) {
+            const at = lastMark ?? { passage: passages[m.range.e[0] - g.ps[0]], end: Math.max(0, m.range.e[1] - passages[m.range.e[0] - g.ps[0]].offset) };
+            at.passage.refs.push({ offset: at.end, number: entry.number });
+          }
+        } else if (entry.number !== null) {
+          const lp = passages[passages.length - 1];
+          lp.refs.push({ offset: lp.text.length, number: entry.number });
+        }
+      });
+      for (const p of passages) {
+        p.marks.sort((a, b) => a.start - b.start || a.createdAt - b.createdAt);
+        p.refs.sort((a, b) => a.offset - b.offset || a.number - b.number);
+      }
+    }
+
+    const firstLabel = first === null ? '' : paras[first].label;
+    const lastLabel = last === null ? '' : paras[last].label;
+    const label = first !== null && last !== null && last !== first ? `${firstLabel}–${lastLabel}` : firstLabel;
+    const lead = first === null ? null : sections[first].lead;
+    const colorSet = new Set(entries.map((e) => e.color));
+    return {
+      id: members[0].ann.id,
+      sectionPath: first === null ? [] : sections[first].path,
+      label,
+      lead,
+      citation: [label, lead].filter(Boolean).join(' '),
+      passages,
+      entries,
+      tags: uniq(entries.flatMap((e) => e.tags)),
+      authors: uniq(entries.map((e) => e.author).filter(Boolean)),
+      colors: legend.map((l) => l.color).filter((c) => colorSet.has(c)),
+      orphan: g.orphan,
+    };
+  });
+
+  const used = new Set(excerpts.flatMap((e) => e.colors));
+  return {
+    title: options.title ?? `${report.title}·批注摘录`,
+    reportTitle: report.title,
+    reportId: report.id,
+    userName: options.userName ?? '',
+    date: options.date ?? '',
+    legend,
+    usedColors: legend.map((l) => l.color).filter((c) => used.has(c)),
+    passageMode: options.passage,
+    notes: options.notes,
+    excerpts,
+    noteCount: noteNo,
+    continuesFrom: report.continuesFrom,
+    continuesOn: report.continuesOn,
+  };
+}
+
+/** A piece of passage text with uniform styling. */
+export interface PassageRun {
+  text: string;
+  /** Winning highlight colour (later-created mark on top), or null when unmarked. */
+  color: ColorKey | null;
+  /** Every colour covering the run, oldest first. */
+  colors: ColorKey[];
+  subscript: boolean;
+  strong: boolean;
+  /** Note numbers to print right after this run. */
+  refs: number[];
+}
+
+/**
+ * Splits a passage into runs at every mark, subscript, strong and note-reference boundary,
+ * so renderers only style flat runs. Refs at offset 0 come out on an empty first run.
+ */
+export function passageRuns(p: ExcerptPassage): PassageRun[] {
+  const cuts = new Set<number>([0, p.text.length]);
+  for (const r of [...p.marks, ...p.subscripts, ...p.strong]) {
+    cuts.add(r.start);
+    cuts.add(r.end);
+  }
+  for (const r of p.refs) cuts.add(r.offset);
+  const points = [...cuts].filter((c) => c >= 0 && c <= p.text.length).sort((a, b) => a - b);
+  const runs: PassageRun[] = [];
+  const refsAt = (off: number) => p.refs.filter((r) => r.offset === off).map((r) => r.number);
+  const leading = refsAt(0);
+  if (leading.length) runs.push({ text: '', color: null, colors: [], subscript: false, strong: false, refs: leading });
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i];
+    const b = points[i + 1];
+    const covering = p.marks.filter((m) => m.start <= a && b <= m.end).sort((x, y) => x.createdAt - y.createdAt);
+    runs.push({
+      text: p.text.slice(a, b),
+      color: covering.length ? covering[covering.length - 1].color : null,
+      colors: uniq(covering.map((m) => m.color)),
+      subscript: p.subscripts.some((r) => r.start <= a && b <= r.end),
+      strong: p.strong.some((r) => r.start <= a && b <= r.end),
+      refs: refsAt(b),
+    });
+  }
+  return runs;
+}

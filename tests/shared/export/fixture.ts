@@ -1,0 +1,167 @@
+/**
+ * Test fixtures for the excerpt model: the bundled 长治 report segmented by the real segmenter,
+ * and helpers to make annotations on it by quoting its text.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Paragraph, Report } from '../../../shared/report/model';
+import type { Annotation, ColorKey } from '../../../shared/annotations/model';
+
+const PM = 'PM2.5';
+
+/**
+ * A small hand-built report shaped like the segmenter's output (used until/unless the real
+ * segmenter is available): opening fragment, part 三, items (一)/(二) with lead paragraphs.
+ */
+export function miniReport(): Report {
+  const specs: Omit<Paragraph, 'start' | 'sentences' | 'subscripts' | 'marker'>[] = [
+    { id: 'p0-0-1', kind: 'body', label: '¶1', part: 0, item: 0, headingEnd: 0, lead: { start: 0, end: 10 },
+      text: `五是生态环境明显改善。坚持治山、治水、治气、治城一体推进,完成农村清洁取暖改造76.3万户。${PM}浓度降至30微克/立方米、五年累计下降41.2%。` },
+    { id: 'h3', kind: 'part', label: '三', part: 3, item: 0, headingEnd: 0, lead: null, text: '三、2026年工作安排' },
+    { id: 'p3-0-1', kind: 'body', label: '三¶1', part: 3, item: 0, headingEnd: 0, lead: null,
+      text: '2026年是“十五五”规划的开局之年,是我市厚积薄发、蓄势而发的关键一年。今年工作的总体要求是,完整准确全面贯彻新发展理念。' },
+    { id: 'h3-1', kind: 'item', label: '三(一)', part: 3, item: 1, headingEnd: 0, lead: null, text: '(一)坚持内需主导、投资拉动,推动经济平稳运行。' },
+    { id: 'p3-1-1', kind: 'body', label: '三(一)¶1', part: 3, item: 1, headingEnd: 0, lead: { start: 0, end: 8 },
+      text: '多措并举促消费。深入实施消费提振专项行动,加大“两新”政策落实力度。完善商业体系建设,推进英雄中路、八一广场等18个主要商圈建设升级。' },
+    { id: 'p3-1-2', kind: 'body', label: '三(一)¶2', part: 3, item: 1, headingEnd: 0, lead: { start: 0, end: 7 },
+      text: '持续发力上项目。继续开展重大项目建设年活动,用好“四库”管理机制。全力抓好110个省重点工程。' },
+    { id: 'h3-2', kind: 'item', label: '三(二)', part: 3, item: 2, headingEnd: 0, lead: null, text: '(二)坚持双碳引领、多能融合,构建新型能源体系。' },
+    { id: 'p3-2-1', kind: 'body', label: '三(二)¶1', part: 3, item: 2, headingEnd: 0, lead: { start: 0, end: 11 },
+      text: '推动煤炭绿色智能转型。扛牢能源安全政治责任,加快中峪煤矿等3座矿井建设。全市原煤产量稳定在1.7亿吨左右,进一步提高煤炭洗选率。新建智能化矿井8座,绿色开采煤矿3座。' },
+    { id: 'p3-2-2', kind: 'body', label: '三(二)¶2', part: 3, item: 2, headingEnd: 0, lead: { start: 0, end: 10 },
+      text: '强化能源综合开发利用。实施新一代煤电升级专项行动。推进沁源、电留、平顺等风光基地建设。' },
+  ];
+  let start = 0;
+  const paragraphs: Paragraph[] = specs.map((s) => {
+    const sentences = [];
+    let from = 0;
+    let n = 0;
+    const re = /[。！？；!?;]”?/g;
+    for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
+      const end = m.index + m[0].length;
+      sentences.push({ id: `${s.id}.s${++n}`, start: from, end });
+      from = end;
+    }
+    if (from < s.text.length) sentences.push({ id: `${s.id}.s${++n}`, start: from, end: s.text.length });
+    const pm = s.text.indexOf(PM);
+    const p: Paragraph = {
+      ...s,
+      start,
+      marker: null,
+      subscripts: pm >= 0 ? [{ start: pm + 2, end: pm + 5 }] : [],
+      sentences,
+    };
+    start += s.text.length + 1;
+    return p;
+  });
+  return {
+    id: 'mini',
+    title: '长治市2026年政府工作报告',
+    continuesFrom: '第一版',
+    continuesOn: null,
+    fingerprint: 'f00d',
+    text: paragraphs.map((p) => p.text).join('\n'),
+    paragraphs,
+    outline: [],
+    repairs: [],
+    remarks: [],
+  };
+}
+
+/** The bundled report, segmented by the real segmenter. */
+export async function bundledReport(): Promise<Report> {
+  const { segmentReport } = await import('../../../shared/report/segment');
+  const src = readFileSync(fileURLToPath(new URL('../../../resources/reports/changzhi-2026/source.txt', import.meta.url)), 'utf8');
+  return segmentReport(src, { id: 'changzhi-2026' });
+}
+
+export interface AnnSpec {
+  id: string;
+  /** Text to highlight; `in` picks the paragraph (first paragraph containing it otherwise). */
+  quote: string;
+  /** Occurrence of the quote to take when it is in several paragraphs: text of the paragraph's start. */
+  in?: string;
+  /** For a selection across paragraphs: text that ends it, in a later paragraph. */
+  until?: string;
+  color?: ColorKey;
+  note?: string;
+  noteJson?: string;
+  tags?: string[];
+  author?: string;
+  createdAt?: number;
+  target?: 'range' | 'paragraph';
+  deleted?: boolean;
+}
+
+/** Makes an annotation whose anchor quotes `spec.quote` in `report`; throws if the quote is absent. */
+export function annotate(report: Report, spec: AnnSpec): Annotation {
+  const ps = report.paragraphs;
+  const si = ps.findIndex((p) => (spec.in ? p.text.startsWith(spec.in) : true) && p.text.includes(spec.quote));
+  if (si < 0) throw new Error(`fixture: quote not in report: ${spec.quote}`);
+  const sp = ps[si];
+  let start = sp.text.indexOf(spec.quote);
+  let endPara = sp;
+  let end = start + spec.quote.length;
+  if (spec.target === 'paragraph') {
+    start = 0;
+    end = sp.text.length;
+  }
+  if (spec.until) {
+    const ei = ps.findIndex((p, i) => i > si && p.text.includes(spec.until!));
+    if (ei < 0) throw new Error(`fixture: end quote not after start: ${spec.until}`);
+    endPara = ps[ei];
+    end = endPara.text.indexOf(spec.until) + spec.until.length;
+  }
+  const quote =
+    endPara === sp
+      ? sp.text.slice(start, end)
+      : [sp.text.slice(start), ...ps.slice(si + 1, ps.indexOf(endPara)).map((p) => p.text), endPara.text.slice(0, end)].join('\n');
+  const t = spec.createdAt ?? 1_700_000_000_000;
+  return {
+    id: spec.id,
+    reportId: report.id,
+    target: spec.target ?? 'range',
+    anchor: {
+      segmentId: sp.id,
+      start,
+      endSegmentId: endPara.id,
+      end,
+      quote,
+      prefix: '',
+      suffix: '',
+      fingerprint: report.fingerprint,
+    },
+    color: spec.color ?? 'yellow',
+    tags: spec.tags ?? [],
+    note: { json: spec.noteJson ?? null, text: spec.note ?? '' },
+    author: spec.author ?? '张三',
+    createdAt: t,
+    updatedAt: t,
+    deleted: spec.deleted ?? false,
+  };
+}
+
+/** A Lexical serialized editor state with a bold run, an italic run and a bullet list. */
+export function lexicalNote(): { json: string; text: string } {
+  const text = (t: string, format = 0) => ({ type: 'text', text: t, format, detail: 0, mode: 'normal', style: '', version: 1 });
+  const para = (...children: object[]) => ({ type: 'paragraph', children, direction: 'ltr', format: '', indent: 0, version: 1 });
+  const li = (value: number, ...children: object[]) => ({ type: 'listitem', value, children, direction: 'ltr', format: '', indent: 0, version: 1 });
+  const state = {
+    root: {
+      type: 'root',
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      version: 1,
+      children: [
+        para(text('建议'), text('量化', 1), text('指标，'), text('注意口径', 2)),
+        {
+          type: 'list', listType: 'bullet', start: 1, tag: 'ul', direction: 'ltr', format: '', indent: 0, version: 1,
+          children: [li(1, text('原煤产量')), li(2, text('洗选率', 8))],
+        },
+        para(),
+      ],
+    },
+  };
+  return { json: JSON.stringify(state), text: '建议量化指标，注意口径\n原煤产量\n洗选率' };
+}

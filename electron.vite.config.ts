@@ -1,6 +1,9 @@
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
 
 export default defineConfig({
   main: {
@@ -23,6 +26,7 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     publicDir: false,
     plugins: [react()],
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',

@@ -1,6 +1,9 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
 
 // Browser build of the renderer: the same app with the browser ReaderHost, bundled reports
 // served as static files from resources/.
@@ -9,6 +12,8 @@ export default defineConfig({
   base: './',
   publicDir: resolve(__dirname, 'resources'),
   plugins: [react()],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  preview: { host: '127.0.0.1' },
   worker: { format: 'es' },
   build: { outDir: resolve(__dirname, 'out/web'), emptyOutDir: true, chunkSizeWarningLimit: 4000 },
 });

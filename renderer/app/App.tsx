@@ -1,0 +1,207 @@
+/** The application shell: top bar, outline, reading column, side panels, commands. */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MenuCommand, ReaderHost } from '../../shared/ipc/contract';
+import type { Report } from '../../shared/report/model';
+import { MSG } from '../messages';
+import { Outline } from '../reader/Outline';
+import { ReaderView, type ReaderViewHandle } from '../reader/ReaderView';
+import type { MarkRange } from '../reader/paragraph-runs';
+import { DEFAULT_PREFS, stepFontSize, type ShellPrefs } from './prefs';
+import { positionAtTop, restorePosition } from './reading-position';
+import type { ShellStore } from './shell-store';
+import { useShortcuts } from './use-shortcuts';
+
+interface Props {
+  host: ReaderHost;
+  store: ShellStore;
+}
+
+type LoadState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; report: Report };
+
+export function App({ host, store }: Props) {
+  const [state, setState] = useState<LoadState>({ kind: 'loading' });
+  const [prefs, setPrefs] = useState<ShellPrefs>(DEFAULT_PREFS);
+  const [prefsLoaded, setPrefsLoaded] = useState(false);
+  const [currentIndex, setCurrentIndex] = useState(0);
+  const [toast, setToast] = useState<string | null>(null);
+  const reader = useRef<ReaderViewHandle>(null);
+  const saveTimer = useRef<number | undefined>(undefined);
+  const restored = useRef(false);
+
+  const report = state.kind === 'ready' ? state.report : null;
+
+  const loadBundled = useCallback(async () => {
+    setState({ kind: 'loading' });
+    const list = await host.listReports();
+    if (!list.ok) return setState({ kind: 'error', message: list.error });
+    const last = await store.lastReportId();
+    const id = list.value.find((m) => m.id === last)?.id ?? list.value[0]?.id;
+    if (!id) return setState({ kind: 'error', message: '没有可用的报告。' });
+    const res = await host.loadReport(id);
+    if (!res.ok) return setState({ kind: 'error', message: res.error });
+    restored.current = false;
+    setState({ kind: 'ready', report: res.value });
+  }, [host, store]);
+
+  useEffect(() => {
+    void store.loadPrefs().then((p) => {
+      setPrefs({ ...DEFAULT_PREFS, ...p });
+      setPrefsLoaded(true);
+    });
+    void loadBundled();
+  }, [store, loadBundled]);
+
+  const updatePrefs = useCallback(
+    (patch: Partial<ShellPrefs>) => {
+      setPrefs((prev) => {
+        const next = { ...prev, ...patch };
+        void store.savePrefs(next);
+        return next;
+      });
+    },
+    [store],
+  );
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = prefs.theme;
+    document.documentElement.style.setProperty('--reader-font-size', `${prefs.fontSize}px`);
+  }, [prefs.theme, prefs.fontSize]);
+
+  useEffect(() => {
+    if (report) document.title = `${MSG.appName} · ${report.title}`;
+  }, [report]);
+
+  const showToast = useCallback((text: string) => {
+    setToast(text);
+    window.setTimeout(() => setToast((t) => (t === text ? null : t)), 4000);
+  }, []);
+
+  const openReport = useCallback(async () => {
+    const res = await host.openReportFile();
+    if (!res.ok) return showToast(res.error);
+    if (!res.value) return;
+    restored.current = false;
+    setState({ kind: 'ready', report: res.value });
+    showToast(MSG.reportOpened(res.value.title));
+  }, [host, showToast]);
+
+  const run = useCallback(
+    (cmd: MenuCommand) => {
+      switch (cmd) {
+        case 'font-bigger':
+          return updatePrefs({ fontSize: stepFontSize(prefs.fontSize, 1) });
+        case 'font-smaller':
+          return updatePrefs({ fontSize: stepFontSize(prefs.fontSize, -1) });
+        case 'font-reset':
+          return updatePrefs({ fontSize: DEFAULT_PREFS.fontSize });
+        case 'toggle-theme':
+          return updatePrefs({ theme: prefs.theme === 'dark' ? 'light' : 'dark' });
+        case 'toggle-outline':
+          return updatePrefs({ outlineHidden: !prefs.outlineHidden });
+        case 'toggle-annotations':
+          return updatePrefs({ annotationsHidden: !prefs.annotationsHidden });
+        case 'open-report':
+          return void openReport();
+        default:
+          return;
+      }
+    },
+    [prefs, updatePrefs, openReport],
+  );
+
+  useShortcuts(run);
+  useEffect(() => host.onMenuCommand(run), [host, run]);
+
+  const onRendered = useCallback(() => {
+    if (!report || restored.current) return;
+    restored.current = true;
+    void store.loadPosition(report.id).then((pos) => {
+      const scroller = reader.current?.scroller();
+      if (pos && scroller) restorePosition(scroller, pos);
+    });
+  }, [report, store]);
+
+  const onScroll = useCallback(() => {
+    const scroller = reader.current?.scroller();
+    if (!scroller || !report) return;
+    const pos = positionAtTop(scroller, report.id);
+    if (!pos) return;
+    setCurrentIndex(pos.index);
+    window.clearTimeout(saveTimer.current);
+    saveTimer.current = window.setTimeout(() => {
+      void store.savePosition({ reportId: pos.reportId, paragraphId: pos.paragraphId, offsetRatio: pos.offsetRatio });
+    }, 250);
+  }, [report, store]);
+
+  const collapsed = useMemo(() => new Set(prefs.outlineCollapsed), [prefs.outlineCollapsed]);
+  const toggleCollapsed = useCallback(
+    (id: string) => {
+      const next = new Set(collapsed);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      updatePrefs({ outlineCollapsed: [...next] });
+    },
+    [collapsed, updatePrefs],
+  );
+
+  const marks = useMemo(() => new Map<string, MarkRange[]>(), []);
+  const colors = useMemo(() => new Map<string, string>(), []);
+
+  return (
+    <div className={`app${prefs.outlineHidden ? ' no-outline' : ''}`} data-prefs-loaded={prefsLoaded}>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-name">{MSG.appName}</span>
+          {report && <span className="brand-title">· {report.title}</span>}
+        </div>
+        <div className="topbar-tools" role="toolbar" aria-label="阅读工具">
+          <button type="button" onClick={() => run('toggle-outline')} aria-pressed={!prefs.outlineHidden} title={prefs.outlineHidden ? MSG.showOutline : MSG.hideOutline}>
+            {MSG.outline}
+          </button>
+          <button type="button" onClick={() => run('font-smaller')} title={MSG.fontSmallerTitle} aria-label={MSG.fontSmallerTitle}>
+            {MSG.fontSmaller}
+          </button>
+          <button type="button" onClick={() => run('font-bigger')} title={MSG.fontBiggerTitle} aria-label={MSG.fontBiggerTitle}>
+            {MSG.fontBigger}
+          </button>
+          <button type="button" onClick={() => run('toggle-theme')} title={MSG.themeToggle} aria-label={MSG.themeToggle} aria-pressed={prefs.theme === 'dark'}>
+            ◐
+          </button>
+          <button type="button" onClick={() => run('open-report')} title={MSG.openReportTitle}>
+            {MSG.openReport}
+          </button>
+        </div>
+      </header>
+      <div className="workspace">
+        {!prefs.outlineHidden && report && (
+          <Outline
+            report={report}
+            currentIndex={currentIndex}
+            collapsed={collapsed}
+            onToggle={toggleCollapsed}
+            onJump={(id) => reader.current?.scrollToParagraph(id, { flash: true })}
+          />
+        )}
+        <main className="reader-column">
+          {state.kind === 'loading' && <p className="status">{MSG.loading}</p>}
+          {state.kind === 'error' && (
+            <div className="status error" role="alert">
+              <p>
+                {MSG.loadFailed}：{state.message}
+              </p>
+              <button type="button" onClick={() => void loadBundled()}>
+                {MSG.retry}
+              </button>
+            </div>
+          )}
+          {report && <ReaderView ref={reader} report={report} marks={marks} colors={colors} onRendered={onRendered} onScroll={onScroll} />}
+        </main>
+      </div>
+      {toast && (
+        <div className="toast" role="status">
+          {toast}
+        </div>
+      )}
+    </div>
+  );
+}

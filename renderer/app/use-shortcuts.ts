@@ -1,0 +1,37 @@
+/** Global keyboard shortcuts of the shell (the Electron menu sends the same commands). */
+import { useEffect } from 'react';
+import type { MenuCommand } from '../../shared/ipc/contract';
+
+/** The command for a key event, or null. Pure, so it is unit-tested. */
+export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): MenuCommand | null {
+  const mod = e.ctrlKey || e.metaKey;
+  if (!mod || e.altKey) return null;
+  const key = e.key.toLowerCase();
+  if (key === 'f') return 'find';
+  if (key === 'p') return 'print-excerpts';
+  if (key === 'o') return 'open-report';
+  if (key === '=' || key === '+') return 'font-bigger';
+  if (key === '-' || key === '_') return 'font-smaller';
+  if (key === '0') return 'font-reset';
+  if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
+  if (key === 'y') return 'redo';
+  return null;
+}
+
+const isTextInput = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT');
+
+export function useShortcuts(run: (cmd: MenuCommand) => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const cmd = commandForKey(e);
+      if (!cmd) return;
+      // Undo inside a note editor or an input belongs to that field.
+      if ((cmd === 'undo' || cmd === 'redo') && isTextInput(e.target)) return;
+      e.preventDefault();
+      run(cmd);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [run]);
+}

@@ -1,0 +1,113 @@
+/**
+ * ReaderHost for a plain browser (the `npm run web` build and the end-to-end tests): bundled
+ * reports are fetched from the static `reports/` folder, files go through `<input type=file>`
+ * and downloads, printing through `window.print()`.
+ */
+import type { OpenedFile, ReaderHost, Result } from '../../shared/ipc/contract';
+import type { Report, ReportMeta } from '../../shared/report/model';
+import { decodeReportBytes } from '../../shared/report/decode';
+import { segmentReport } from '../../shared/report/segment';
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = <T>(error: string): Result<T> => ({ ok: false, error });
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** Lets the user pick one file; resolves null when the dialog is cancelled. */
+function pickFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      resolve(input.files?.[0] ?? null);
+      input.remove();
+    });
+    input.addEventListener('cancel', () => {
+      resolve(null);
+      input.remove();
+    });
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+const reportIdFromName = (name: string) =>
+  name.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 80) || 'report';
+
+export function createBrowserHost(base = './'): ReaderHost {
+  return {
+    async listReports() {
+      try {
+        const ids = JSON.parse(new TextDecoder().decode(await fetchBytes(`${base}reports/index.json`))) as string[];
+        const metas: ReportMeta[] = [];
+        for (const id of ids) {
+          metas.push(JSON.parse(new TextDecoder().decode(await fetchBytes(`${base}reports/${id}/meta.json`))));
+        }
+        return ok(metas);
+      } catch (e) {
+        return fail(`无法读取报告列表（${(e as Error).message}）。`);
+      }
+    },
+    async loadReport(id) {
+      if (!/^[\p{L}\p{N}_-]+$/u.test(id)) return fail('报告编号无效。');
+      let bytes: Uint8Array;
+      try {
+        bytes = await fetchBytes(`${base}reports/${id}/source.txt`);
+      } catch (e) {
+        return fail(`无法读取报告“${id}”（${(e as Error).message}）。`);
+      }
+      const text = decodeReportBytes(bytes);
+      if (!text.ok) return fail(text.error);
+      return ok(segmentReport(text.value, { id }));
+    },
+    async openReportFile() {
+      const file = await pickFile('.txt,text/plain');
+      if (!file) return ok(null);
+      const text = decodeReportBytes(new Uint8Array(await file.arrayBuffer()));
+      if (!text.ok) return fail(text.error);
+      return ok<Report | null>(segmentReport(text.value, { id: reportIdFromName(file.name) }));
+    },
+    async openFile(req) {
+      const accept = req.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+      const file = await pickFile(accept);
+      if (!file) return ok<OpenedFile | null>(null);
+      return ok<OpenedFile | null>({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    },
+    async saveFile(req) {
+      const blob = new Blob([req.content as BlobPart], {
+        type: typeof req.content === 'string' ? 'text/plain;charset=utf-8' : 'application/octet-stream',
+      });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = req.suggestedName;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return ok<string | null>(req.suggestedName);
+    },
+    async print() {
+      window.print();
+      return ok(undefined);
+    },
+    async printToPdf() {
+      // A browser cannot write a PDF by itself: its print dialog offers 另存为 PDF.
+      window.print();
+      return ok<string | null>(null);
+    },
+    async appInfo() {
+      return ok({ name: '研读', version: __APP_VERSION__, host: 'browser' as const, platform: navigator.platform });
+    },
+    onMenuCommand() {
+      // No application menu in a browser: shortcuts are handled by the renderer's key bindings.
+      return () => {};
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { createRoot } from 'react-dom/client';
+// Bundled CJK fonts: the app must never show tofu, also offline (GB/T 9704 stand-ins).
+import '@fontsource/noto-serif-sc/400.css';
+import '@fontsource/noto-serif-sc/700.css';
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-sc/700.css';
+import '@fontsource/lxgw-wenkai/500.css';
+import '@fontsource/lxgw-wenkai/700.css';
+import './styles/app.css';
+import { App } from './app/App';
+import { getHost } from './host';
+import { createShellStore } from './app/dexie-shell-store';
+
+createRoot(document.getElementById('root')!).render(<App host={getHost()} store={createShellStore()} />);

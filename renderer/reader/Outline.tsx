@@ -1,0 +1,71 @@
+/** The outline sidebar: parts → items → leads; click to jump; follows the reading position. */
+import { useMemo, type KeyboardEvent } from 'react';
+import type { Report } from '../../shared/report/model';
+import { MSG } from '../messages';
+import { currentPath, outlineTree, type OutlineNode } from './outline-tree';
+
+interface Props {
+  report: Report;
+  /** Index (reading order) of the paragraph at the top of the reading column. */
+  currentIndex: number;
+  collapsed: ReadonlySet<string>;
+  onToggle(paragraphId: string): void;
+  onJump(paragraphId: string): void;
+}
+
+export function Outline({ report, currentIndex, collapsed, onToggle, onJump }: Props) {
+  const tree = useMemo(() => outlineTree(report), [report]);
+  const active = new Set(currentPath(tree, currentIndex).map((n) => n.entry.paragraphId));
+  const deepest = currentPath(tree, currentIndex).at(-1)?.entry.paragraphId;
+
+  const onKey = (e: KeyboardEvent<HTMLUListElement>) => {
+    // Arrow keys move between visible entries, like a tree.
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const links = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.outline-link')];
+    const i = links.indexOf(document.activeElement as HTMLButtonElement);
+    const next = links[Math.max(0, Math.min(links.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))];
+    next?.focus();
+    e.preventDefault();
+  };
+
+  const renderNode = (node: OutlineNode) => {
+    const id = node.entry.paragraphId;
+    const isCollapsed = collapsed.has(id);
+    return (
+      <li key={`${id}-${node.entry.level}`} className={`outline-l${node.entry.level}`}>
+        <div className={`outline-row${active.has(id) ? ' active' : ''}`}>
+          {node.children.length > 0 ? (
+            <button
+              type="button"
+              className="outline-toggle"
+              aria-expanded={!isCollapsed}
+              aria-label={`${isCollapsed ? MSG.expand : MSG.collapse} ${node.entry.title}`}
+              onClick={() => onToggle(id)}
+            >
+              {isCollapsed ? '▸' : '▾'}
+            </button>
+          ) : (
+            <span className="outline-toggle-spacer" />
+          )}
+          <button
+            type="button"
+            className="outline-link"
+            aria-current={deepest === id ? 'location' : undefined}
+            title={`${node.entry.label} ${node.entry.title}`}
+            onClick={() => onJump(id)}
+          >
+            {node.entry.title}
+          </button>
+        </div>
+        {node.children.length > 0 && !isCollapsed && <ul>{node.children.map(renderNode)}</ul>}
+      </li>
+    );
+  };
+
+  return (
+    <nav aria-label={MSG.outline} className="outline">
+      <h2 className="panel-title">{MSG.outline}</h2>
+      {tree.length === 0 ? <p className="empty">{MSG.outlineEmpty}</p> : <ul onKeyDown={onKey}>{tree.map(renderNode)}</ul>}
+    </nav>
+  );
+}

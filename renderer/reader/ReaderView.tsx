@@ -1,0 +1,92 @@
+/**
+ * The report in a read-only Lexical editor, inside the scrolling reading column.
+ */
+import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef, type ReactNode } from 'react';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { MarkNode } from '@lexical/mark';
+import type { Report } from '../../shared/report/model';
+import { MSG } from '../messages';
+import { RemarkNode, SegmentNode } from './segment-node';
+import { ReportPlugin } from './ReportPlugin';
+import type { MarkRange } from './paragraph-runs';
+
+export interface ReaderViewHandle {
+  /** Scrolls paragraph `id` to the top of the column; `flash` briefly highlights it. */
+  scrollToParagraph(id: string, opts?: { flash?: boolean; smooth?: boolean }): void;
+  /** The scrolling element (for position tracking). */
+  scroller(): HTMLElement | null;
+}
+
+interface Props {
+  report: Report;
+  marks: ReadonlyMap<string, MarkRange[]>;
+  colors: ReadonlyMap<string, string>;
+  onRendered?: () => void;
+  onScroll?: () => void;
+  /** Extra Lexical plugins (selection toolbar, search hits …). */
+  children?: ReactNode;
+}
+
+const theme = {
+  mark: 'hl',
+  markOverlap: 'hl-overlap',
+  text: { bold: 't-bold', italic: 't-italic', subscript: 't-sub' },
+};
+
+export const ReaderView = forwardRef<ReaderViewHandle, Props>(function ReaderView(
+  { report, marks, colors, onRendered, onScroll, children },
+  ref,
+) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const initialConfig = useMemo(
+    () => ({
+      namespace: 'yandu-reader',
+      editable: false,
+      theme,
+      nodes: [SegmentNode, RemarkNode, MarkNode],
+      onError: (error: Error) => {
+        throw error;
+      },
+    }),
+    [],
+  );
+
+  const scrollToParagraph = useCallback((id: string, opts: { flash?: boolean; smooth?: boolean } = {}) => {
+    const scroller = scrollRef.current;
+    const el = scroller?.querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(id)}"]`);
+    if (!scroller || !el) return;
+    const top = el.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - 16;
+    scroller.scrollTo({ top, behavior: opts.smooth ? 'smooth' : 'auto' });
+    if (opts.flash) {
+      el.classList.remove('flash');
+      void el.offsetWidth; // restart the animation
+      el.classList.add('flash');
+    }
+  }, []);
+
+  useImperativeHandle(ref, () => ({ scrollToParagraph, scroller: () => scrollRef.current }), [scrollToParagraph]);
+
+  return (
+    <div className="reader-scroll" ref={scrollRef} onScroll={onScroll} tabIndex={0} aria-label={MSG.readerRegion} role="region">
+      <article className="reader-page" lang="zh-CN">
+        <h1 className="report-title">{report.title}</h1>
+        {report.continuesFrom && (
+          <p className="fragment-notice" role="note">
+            {MSG.continuesFrom(report.continuesFrom)}
+          </p>
+        )}
+        <LexicalComposer initialConfig={initialConfig}>
+          <ContentEditable className="reader-content" aria-label={MSG.readerRegion} aria-readonly />
+          <ReportPlugin report={report} marks={marks} colors={colors} onRendered={onRendered} />
+          {children}
+        </LexicalComposer>
+        {report.continuesOn && (
+          <p className="fragment-notice" role="note">
+            {MSG.continuesOn(report.continuesOn)}
+          </p>
+        )}
+      </article>
+    </div>
+  );
+});

@@ -1,0 +1,89 @@
+/**
+ * Keeps the read-only Lexical document in sync with the report and the highlight ranges:
+ * the whole document is built once per report, then only paragraphs whose marks changed are
+ * rebuilt. MarkNode DOM elements get `data-annotation-id` / `data-color` for styling, tests
+ * and click handling.
+ */
+import { useEffect, useRef } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $isMarkNode, MarkNode } from '@lexical/mark';
+import { $getNodeByKey } from 'lexical';
+import type { Report } from '../../shared/report/model';
+import { $buildReport, $fillSegment, remarksByParagraph } from './build-report';
+import type { MarkRange } from './paragraph-runs';
+import type { SegmentNode } from './segment-node';
+
+interface Props {
+  report: Report;
+  marks: ReadonlyMap<string, MarkRange[]>;
+  /** Colour key per annotation id (for `data-color`). */
+  colors: ReadonlyMap<string, string>;
+  onRendered?: () => void;
+}
+
+const marksKey = (list: MarkRange[] | undefined) => (list ? list.map((m) => `${m.id}:${m.start}-${m.end}`).join(',') : '');
+
+export function ReportPlugin({ report, marks, colors, onRendered }: Props): null {
+  const [editor] = useLexicalComposerContext();
+  const segments = useRef(new Map<string, SegmentNode>());
+  const renderedMarks = useRef(new Map<string, string>());
+  const builtFor = useRef<Report | null>(null);
+  const colorsRef = useRef(colors);
+  colorsRef.current = colors;
+
+  useEffect(() => {
+    const decorate = (key: string) => {
+      const el = editor.getElementByKey(key);
+      if (!el) return;
+      const ids = editor.getEditorState().read(() => {
+        const node = $getNodeByKey(key);
+        return $isMarkNode(node) ? node.getIDs() : [];
+      });
+      if (ids.length === 0) return;
+      const top = ids[ids.length - 1];
+      el.dataset.annotationId = top;
+      el.dataset.annotationIds = ids.join(' ');
+      el.dataset.color = colorsRef.current.get(top) ?? 'yellow';
+    };
+    return editor.registerMutationListener(
+      MarkNode,
+      (mutations) => {
+        for (const [key, kind] of mutations) if (kind !== 'destroyed') decorate(key);
+      },
+      { skipInitialization: false },
+    );
+  }, [editor]);
+
+  useEffect(() => {
+    const remarks = remarksByParagraph(report);
+    if (builtFor.current !== report) {
+      editor.update(
+        () => {
+          segments.current = $buildReport(report, marks);
+        },
+        { discrete: true, tag: 'history-merge' },
+      );
+      builtFor.current = report;
+      renderedMarks.current = new Map(report.paragraphs.map((p) => [p.id, marksKey(marks.get(p.id))]));
+      onRendered?.();
+      return;
+    }
+    const changed = report.paragraphs.filter((p) => renderedMarks.current.get(p.id) !== marksKey(marks.get(p.id)));
+    if (changed.length > 0) editor.update(
+      () => {
+        for (const p of changed) {
+          const seg = segments.current.get(p.id)?.getLatest();
+          if (seg) $fillSegment(seg, p, remarks.get(p.id) ?? [], marks.get(p.id) ?? []);
+          renderedMarks.current.set(p.id, marksKey(marks.get(p.id)));
+        }
+      },
+      { discrete: true },
+    );
+    // Colours may change without ranges changing (recolour, undo): refresh every mark.
+    editor.getRootElement()?.querySelectorAll<HTMLElement>('mark[data-annotation-id]').forEach((el) => {
+      el.dataset.color = colors.get(el.dataset.annotationId ?? '') ?? 'yellow';
+    });
+  }, [editor, report, marks, colors, onRendered]);
+
+  return null;
+}

@@ -1,0 +1,71 @@
+/**
+ * Builds the Lexical document from the segmented report and the highlight ranges. The editor
+ * state is a view: it is rebuilt (per paragraph) whenever annotations change, never persisted.
+ */
+import { $createMarkNode } from '@lexical/mark';
+import { $createTextNode, $getRoot, type LexicalNode, type TextNode } from 'lexical';
+import type { Paragraph, Remark, Report } from '../../shared/report/model';
+import { toDisplayText } from '../../shared/report/display';
+import { $createRemarkNode, $createSegmentNode, type SegmentNode } from './segment-node';
+import { paragraphRuns, type MarkRange, type Run } from './paragraph-runs';
+
+function $runNode(display: string, run: Run): TextNode {
+  const text = display.slice(run.start, run.end);
+  const node = run.remark ? $createRemarkNode(text, run.remark) : $createTextNode(text);
+  if (run.bold || run.heading) node.toggleFormat('bold');
+  if (run.subscript) node.toggleFormat('subscript');
+  if (run.heading) node.setStyle('color: var(--heading-color); font-family: var(--font-kai)');
+  return node;
+}
+
+/** Replaces the children of `segment` with the runs of `paragraph`. */
+export function $fillSegment(segment: SegmentNode, paragraph: Paragraph, remarks: readonly Remark[], marks: readonly MarkRange[]): void {
+  segment.clear();
+  const display = toDisplayText(paragraph.text);
+  const runs = paragraphRuns(paragraph, remarks, marks);
+  let i = 0;
+  while (i < runs.length) {
+    const ids = runs[i].markIds;
+    if (ids.length === 0) {
+      segment.append($runNode(display, runs[i]));
+      i++;
+      continue;
+    }
+    // Consecutive runs under the same set of annotations share one MarkNode.
+    const key = ids.join(' ');
+    const mark = $createMarkNode(ids);
+    while (i < runs.length && runs[i].markIds.join(' ') === key) {
+      mark.append($runNode(display, runs[i]));
+      i++;
+    }
+    segment.append(mark);
+  }
+}
+
+/** Groups remarks by paragraph id. */
+export function remarksByParagraph(report: Report): Map<string, Remark[]> {
+  const map = new Map<string, Remark[]>();
+  for (const r of report.remarks) {
+    const list = map.get(r.paragraphId) ?? [];
+    list.push(r);
+    map.set(r.paragraphId, list);
+  }
+  return map;
+}
+
+/** Replaces the whole document with `report`; returns the segment node of each paragraph id. */
+export function $buildReport(report: Report, marks: ReadonlyMap<string, MarkRange[]>): Map<string, SegmentNode> {
+  const root = $getRoot();
+  root.clear();
+  const remarks = remarksByParagraph(report);
+  const nodes = new Map<string, SegmentNode>();
+  const children: LexicalNode[] = [];
+  for (const p of report.paragraphs) {
+    const seg = $createSegmentNode(p.id, p.kind, p.label);
+    $fillSegment(seg, p, remarks.get(p.id) ?? [], marks.get(p.id) ?? []);
+    nodes.set(p.id, seg);
+    children.push(seg);
+  }
+  root.append(...children);
+  return nodes;
+}

@@ -1,0 +1,45 @@
+/** Playwright driving Debian's Chromium (never a downloaded browser). */
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+export const BASE_URL = process.env.E2E_URL ?? 'http://127.0.0.1:4391/';
+export const SCREENSHOT_DIR = 'test-results/screenshots';
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh context (empty IndexedDB) with a page that has loaded the reader and its outline. */
+export async function openReader(browser: Browser, opts: { width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1400, height: opts.height ?? 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('[pageerror]', e.message));
+  await page.goto(BASE_URL);
+  await waitForReader(page);
+  return { context, page };
+}
+
+export async function waitForReader(page: Page): Promise<void> {
+  await page.locator('[data-segment-id]').first().waitFor();
+  await page.locator('nav[aria-label="目录"]').waitFor();
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = `${SCREENSHOT_DIR}/${name}.png`;
+  await page.screenshot({ path });
+  return path;
+}

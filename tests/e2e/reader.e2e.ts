@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from '@playwright/test';
+import { launch, openReader, screenshot, waitForReader } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('reading view', () => {
+  it('shows the outline with parts 二 and 三 and their items', async () => {
+    const { context, page } = await openReader(browser);
+    const nav = page.locator('nav[aria-label="目录"]');
+    const text = await nav.innerText();
+    expect(text).toContain('二、“十五五”时期经济社会发展目标任务');
+    expect(text).toContain('三、2026年工作安排');
+    for (const item of ['(一)在推动转型发展上实现更大突破', '(八)在美丽长治建设上实现更大突破', '(三)', '(七)坚持融合发展、全面振兴']) {
+      expect(text).toContain(item);
+    }
+    // Leads of part 三 (三) are listed under their item.
+    expect(text).toContain('培育壮大新兴产业');
+    await screenshot(page, 'reader-outline');
+    await context.close();
+  });
+
+  it('jumps to item (三) of part 三 when it is clicked in the outline', async () => {
+    const { context, page } = await openReader(browser);
+    const link = page.locator('nav[aria-label="目录"] button.outline-link', { hasText: /^\(三\)坚持/ });
+    await link.click();
+    const heading = page.locator('[data-segment-id="h3-3"]');
+    await expect.poll(async () => {
+      const box = await heading.boundingBox();
+      const scroller = await page.locator('.reader-scroll').boundingBox();
+      return box && scroller ? Math.abs(box.y - scroller.y) : 9999;
+    }).toBeLessThan(60);
+    // The outline follows: the clicked item is the current location.
+    await expect.poll(() => page.locator('nav[aria-label="目录"] [aria-current="location"]').innerText()).toMatch(/\(三\)/);
+    await context.close();
+  });
+
+  it('restores the reading position after a reload', async () => {
+    const { context, page } = await openReader(browser);
+    await page.locator('nav[aria-label="目录"] button.outline-link', { hasText: '改造升级传统产业' }).click();
+    const target = await page.locator('nav[aria-label="目录"] [aria-current="location"]').innerText();
+    expect(target).toContain('改造升级传统产业');
+    await page.waitForTimeout(700); // position saves are debounced
+    await page.reload();
+    await waitForReader(page);
+    await expect.poll(() => page.locator('nav[aria-label="目录"] [aria-current="location"]').innerText().catch(() => '')).toContain('改造升级传统产业');
+    await context.close();
+  });
+
+  it('renders every Han character of the report with a real glyph (no tofu)', async () => {
+    const { context, page } = await openReader(browser);
+    const result = await page.evaluate(async () => {
+      const text = document.querySelector('.reader-page')!.textContent ?? '';
+      const chars = [...new Set([...text].filter((c) => /\p{Script=Han}/u.test(c)))];
+      const fonts = ['Noto Serif SC', 'Noto Sans SC', 'LXGW WenKai'];
+      for (const f of fonts) await document.fonts.load(`32px "${f}"`, chars.join(''));
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 40;
+      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+      const draw = (c: string, font: string) => {
+        ctx.clearRect(0, 0, 40, 40);
+        ctx.font = `32px "${font}"`;
+        ctx.fillText(c, 2, 32);
+        return ctx.getImageData(0, 0, 40, 40).data.join(',');
+      };
+      const missing: string[] = [];
+      for (const f of fonts.slice(0, 1)) {
+        const tofu = draw('\u{10FFFD}', f);
+        for (const c of chars) if (draw(c, f) === tofu) missing.push(c);
+      }
+      // Two different characters must differ, or everything is a box.
+      const distinct = draw('研', fonts[0]) !== draw('读', fonts[0]);
+      return { count: chars.length, missing, distinct };
+    });
+    expect(result.count).toBeGreaterThan(500);
+    expect(result.distinct).toBe(true);
+    expect(result.missing).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the fragment notices, the PM2.5 subscript and the source remarks', async () => {
+    const { context, page } = await openReader(browser);
+    const notes = await page.locator('.fragment-notice').allInnerTexts();
+    expect(notes.join('\n')).toContain('上接第一版');
+    expect(notes.join('\n')).toContain('下转第四版');
+    const sub = page.locator('.t-sub').first();
+    expect(await sub.innerText()).toBe('2.5');
+    const remarks = page.locator('.remark');
+    expect(await remarks.count()).toBeGreaterThanOrEqual(3);
+    expect(await remarks.first().getAttribute('title')).toContain('勘误提示');
+    // Full-width punctuation for display between CJK characters.
+    const body = await page.locator('.reader-content').innerText();
+    expect(body).toContain('，');
+    expect(body).not.toMatch(/\p{Script=Han},\p{Script=Han}/u);
+    await context.close();
+  });
+
+  it('changes font size with Ctrl+= / Ctrl+- and switches to the dark theme', async () => {
+    const { context, page } = await openReader(browser);
+    const size = () => page.locator('.reader-page').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const before = await size();
+    await page.keyboard.press('Control+=');
+    await expect.poll(size).toBeGreaterThan(before);
+    await page.keyboard.press('Control+-');
+    await page.keyboard.press('Control+-');
+    await expect.poll(size).toBeLessThan(before);
+    await page.getByRole('button', { name: '切换深色/浅色主题' }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await screenshot(page, 'reader-dark');
+    await context.close();
+  });
+});

@@ -70,6 +70,14 @@ export interface Repair {
   paragraphId: string;
   /** Human-readable detail (Chinese), e.g. the two halves that were joined. */
   detail: string;
+  /**
+   * Exact source text the repair replaced (chrome line, continuation marker, title line,
+   * `PM_{2.5}`), so "no body text lost" can be checked; absent when only whitespace changed
+   * (page-break joins, heading splits).
+   */
+  original?: string;
+  /** What `original` became in the canonical text (`''` when removed, `PM2.5`). */
+  replacement?: string;
 }
 
 export interface Remark {

@@ -1,0 +1,48 @@
+/**
+ * The reader window: options and creation.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { MSG } from './messages';
+import { hardenWebContents, mainWebPreferences, type HardenableContents } from './security';
+
+/** Paper colour of the light theme; shown before the renderer paints, so no white flash. */
+export const WINDOW_BACKGROUND = '#fbf8f1';
+
+/** Constructor options of the main window (hidden until its first paint). */
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    title: MSG.appName,
+    width: 1280,
+    height: 860,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    backgroundColor: WINDOW_BACKGROUND,
+    autoHideMenuBar: false,
+    webPreferences: mainWebPreferences(preloadPath),
+  };
+}
+
+/** The window methods `createMainWindow` uses. */
+export interface MainWindowLike {
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  show(): void;
+  loadURL(url: string): Promise<void>;
+  webContents: HardenableContents & { id: number; once(event: 'destroyed', listener: () => void): unknown };
+}
+
+/**
+ * Creates the reader window with `createWindow(mainWindowOptions(preloadPath))`, locks down its
+ * webContents, lets `trust` register it for the IPC sender check, shows it on first paint and
+ * loads `url`. Returns the window; `loaded` settles when the page has loaded (or failed to).
+ */
+export function createMainWindow<W extends MainWindowLike>(
+  createWindow: (options: BrowserWindowConstructorOptions) => W,
+  options: { preloadPath: string; url: string; trust(contents: W['webContents']): void },
+): { window: W; loaded: Promise<void> } {
+  const window = createWindow(mainWindowOptions(options.preloadPath));
+  hardenWebContents(window.webContents);
+  options.trust(window.webContents);
+  window.once('ready-to-show', () => window.show());
+  return { window, loaded: window.loadURL(options.url) };
+}

@@ -13,6 +13,7 @@ const CHROME_WORDS = new Set([
 ]);
 
 const META_PREFIX = /^(来源|时间|发布时间|发布日期|日期|作者|编辑|责任编辑|浏览次数|点击数|字号)[：:]/;
+const BARE_META = /^(来源|时间|发布时间|发布日期|作者|编辑|责任编辑)[：:]$/;
 const DATE_TIME = /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
 /** Photo captions: `……作政府工作报告。本报记者 韩卿立 摄`, `张工作政府工作报告。`. */
 const CAPTION = /(记者[^。，]{0,16}摄?$|\s摄$|作政府工作报告。?$)/;
@@ -30,6 +31,10 @@ export function frontMatterChromeReason(lines: readonly string[], i: number): st
   if (CHROME_WORDS.has(t)) return '网页工具栏或导航';
   if (t.length <= 40 && META_PREFIX.test(t)) return '网页来源/时间信息';
   if (DATE_TIME.test(t)) return '网页发布时间';
+  // The value of a `来源：` / `时间：` label that the page put on its own line.
+  let k = i - 1;
+  while (k >= 0 && lines[k] === '') k--;
+  if (k >= 0 && t.length <= 30 && BARE_META.test(lines[k])) return '网页来源/时间信息';
   if (t.length <= 12 && (BREADCRUMB_SEPARATORS.has(lines[i - 1] ?? '') || BREADCRUMB_SEPARATORS.has(lines[i + 1] ?? ''))) {
     return '网页导航路径';
   }

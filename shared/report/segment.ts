@@ -37,7 +37,7 @@ export interface SegmentOptions {
   id?: string;
 }
 
-const CONTINUATION = /[（(]\s*(上接|下转)\s*(第\s*[一二三四五六七八九十百零〇\d]+\s*版)\s*[)）]/g;
+const CONTINUATION = /[（(]\s*(上接|紧接|接|下转|转)\s*(第\s*[一二三四五六七八九十百零〇\d]+\s*版)\s*[)）]/g;
 const PART = /^([一二三四五六七八九十]{1,3})、/;
 const ITEM = /^[（(]([一二三四五六七八九十]{1,3})[）)]/;
 /** `——` bullets, `1.` / `1、` / `(1)` sub-items (a decimal such as `2.5` is not a marker). */
@@ -97,28 +97,14 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
   const text = source.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   const rawLines = text.split('\n');
 
-  // 2. Continuation markers.
-  let continuesFrom: string | null = null;
-  let continuesOn: string | null = null;
+  // 2. Continuation markers (where they sit decides below whether the text is a fragment).
+  const markers: { line: number; col: number; end: number; from: boolean; page: string; raw: string }[] = [];
   const lines = rawLines.map((raw, li) => {
-    let line = raw;
-    if (line.includes('版')) {
-      line = line.replace(CONTINUATION, (m, dir: string, page: string, col: number) => {
-        const p = page.replace(/\s+/g, '');
-        if (dir === '上接') continuesFrom ??= p;
-        else continuesOn = p;
-        addRepair({
-          kind: 'continuation-marker',
-          detail: `已移除版面接转标记“${m}”：本文${dir === '上接' ? '上接' : '下转'}${p}`,
-          original: m,
-          replacement: '',
-          line: li,
-          col,
-          anchorLine: li,
-        });
-        return '';
-      });
-    }
+    if (!raw.includes('版')) return raw.replace(SPACE_EDGES, '');
+    const line = raw.replace(CONTINUATION, (m, dir: string, page: string, col: number) => {
+      markers.push({ line: li, col, end: col + m.length, from: !dir.includes('转'), page: page.replace(/\s+/g, ''), raw: m });
+      return '';
+    });
     return line.replace(SPACE_EDGES, '');
   });
 
@@ -156,6 +142,20 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
       break;
     }
   }
+  // A marker before any body text / after all of it makes the text a fragment of a longer print.
+  const bodyLines = lines.map((t, i) => i).filter((i) => i >= bodyStart && i < end && lines[i] !== '');
+  let continuesFrom: string | null = null;
+  let continuesOn: string | null = null;
+  for (const m of markers) {
+    const raw = rawLines[m.line];
+    const atStart = m.line === bodyLines[0] && raw.slice(0, m.col).replace(CONTINUATION, '').trim() === '';
+    const atEnd = m.line === bodyLines[bodyLines.length - 1] && raw.slice(m.end).replace(CONTINUATION, '').trim() === '';
+    if (m.from && atStart && continuesFrom === null) continuesFrom = m.page;
+    if (!m.from && atEnd) continuesOn = m.page;
+    const where = (m.from && atStart) || (!m.from && atEnd) ? `本文${m.from ? '上接' : '下转'}${m.page}` : '标记位于正文中间，未作为残篇信息';
+    addRepair({ kind: 'continuation-marker', detail: `已移除版面接转标记“${m.raw}”：${where}`, original: m.raw, replacement: '', line: m.line, col: m.col, anchorLine: m.line });
+  }
+
   let title = '';
   const blocks: Block[] = [];
   const keptFront = new Set<string>();
@@ -216,7 +216,8 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
   let item = 0;
   let lastItem = 0;
   let started = false;
-  for (const b of joined) {
+  for (let bi = 0; bi < joined.length; bi++) {
+    const b = joined[bi];
     if (!b.frontMatter && !started) {
       started = true;
       part = lastPart = inferredPart;
@@ -230,6 +231,12 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
         units.push({ kind: 'part', part, item: 0, text: b.text, line, inlineItem: false });
         continue;
       }
+    }
+    if (!b.frontMatter && firstPartNo === 0 && isUnnumberedPartHeading(b.text, joined[bi + 1]?.text)) {
+      part = lastPart = lastPart + 1;
+      item = lastItem = 0;
+      units.push({ kind: 'part', part, item: 0, text: b.text, line, inlineItem: false });
+      continue;
     }
     const im = b.frontMatter ? null : ITEM.exec(b.text);
     if (im) {
@@ -401,6 +408,16 @@ function isPartCandidate(t: string): boolean {
   if (!m || parseChineseNumeral(m[1]) === null || t.length > PART_MAX) return false;
   const stop = t.indexOf('。');
   return stop === -1 || stop === t.length - 1;
+}
+
+/**
+ * A part heading without numeral (`“十四五”时期工作回顾`), only considered in reports that have
+ * no numbered part at all: a short line without sentence punctuation, followed by a longer paragraph.
+ */
+function isUnnumberedPartHeading(t: string, next: string | undefined): boolean {
+  if (t.length < 4 || t.length > 30 || /[，,。：:；;！!？?、]/.test(t) || !/[\p{sc=Han}”]$/u.test(t)) return false;
+  if (ITEM.test(t) || MARKER.test(t) || ADDRESS.test(t) || DATELINE.test(t)) return false;
+  return next !== undefined && next.length > t.length * 2 && !ITEM.test(next) && !ADDRESS.test(next);
 }
 
 /** A standalone item heading is one short sentence (with or without its `。`). */

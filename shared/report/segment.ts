@@ -194,7 +194,7 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
     if (prev && !prev.frontMatter && !b.frontMatter && endsMidParagraph(prev.text) && !startsStructure(b.text)) {
       addRepair({
         kind: 'page-break-join',
-        detail: `已接合被版面断开的段落：“…${prev.text.slice(-8)}” + “${b.text.slice(0, 8)}…”`,
+        detail: `已接合被版面断开的段落：“…${prev.text.slice(-8)}” + “${b.text.slice(0, 12).split(/[，,。；;：:]/)[0]}…”`,
         line: b.lines[0],
         col: 0,
         anchorLine: prev.lines[0],

@@ -61,8 +61,10 @@ export interface ExcerptOptions {
   scope: ExcerptScope;
   passage: PassageMode;
   notes: NotesPlacement;
-  /** Document title; default `${report.title}·批注摘录`. */
+  /** Document title; default `${reportTitle}·批注摘录`. */
   title?: string;
+  /** Report title to print (e.g. from ReportMeta); default `report.title`. */
+  reportTitle?: string;
   userName?: string;
   /** Display date, already formatted (see `formatChineseDate`); '' when omitted. */
   date?: string;
@@ -212,14 +214,15 @@ function sectionInfo(report: Report): SectionInfo[] {
     } else if (p.item !== lastItem) item = null;
     lastPart = p.part;
     lastItem = p.item;
-    if (p.kind === 'part') {
-      part = outlineTitle.get(`1:${p.id}`) ?? stripFinalStop(p.text);
+    // The outline may title a part that has no heading paragraph (a fragment's first part).
+    const l1 = outlineTitle.get(`1:${p.id}`);
+    const l2 = outlineTitle.get(`2:${p.id}`);
+    if (p.kind === 'part' || l1 !== undefined) {
+      part = l1 ?? stripFinalStop(p.text);
       item = null;
-    } else if (p.kind === 'item') {
-      item = outlineTitle.get(`2:${p.id}`) ?? stripFinalStop(p.text);
-    } else if (p.headingEnd > 0) {
-      item = outlineTitle.get(`2:${p.id}`) ?? stripFinalStop(p.text.slice(0, p.headingEnd));
     }
+    if (p.kind === 'item' || l2 !== undefined) item = l2 ?? stripFinalStop(p.text);
+    else if (p.headingEnd > 0) item = stripFinalStop(p.text.slice(0, p.headingEnd));
     const lead = p.lead ? stripFinalStop(p.text.slice(p.lead.start, p.lead.end)) || null : null;
     return { path: [part, item].filter((x): x is string => !!x), lead };
   });
@@ -250,9 +253,9 @@ function expandToSentences(p: Paragraph, start: number, end: number): [number, n
   return [Math.min(s, start), Math.max(e, end)];
 }
 
-function matchesScope(ann: Annotation, scope: ExcerptScope, para: Paragraph | undefined): boolean {
+function matchesScope(ann: Annotation, scope: ExcerptScope, para: Paragraph | undefined, picked: Set<string>): boolean {
   if (scope.kind === 'all') return true;
-  if (scope.kind === 'picked') return scope.ids.includes(ann.id);
+  if (scope.kind === 'picked') return picked.has(ann.id);
   if (scope.colors?.length && !scope.colors.includes(ann.color)) return false;
   if (scope.tags?.length && !ann.tags.some((t) => scope.tags!.includes(t))) return false;
   if (scope.authors?.length && !scope.authors.includes(ann.author)) return false;
@@ -277,6 +280,7 @@ export function buildExcerpts(report: Report, annotations: readonly Annotation[]
   const paras = report.paragraphs;
   const index = new Map(paras.map((p, i) => [p.id, i]));
   const sections = sectionInfo(report);
+  const picked = new Set(options.scope.kind === 'picked' ? options.scope.ids : []);
 
   const placed: Placed[] = [];
   const orphans: Placed[] = [];
@@ -286,7 +290,7 @@ export function buildExcerpts(report: Report, annotations: readonly Annotation[]
     const si = r ? index.get(r.segmentId) : undefined;
     const ei = r ? index.get(r.endSegmentId) : undefined;
     if (r && si !== undefined && ei !== undefined && cmp([si, r.start], [ei, r.end]) <= 0) {
-      if (!matchesScope(ann, options.scope, paras[si])) continue;
+      if (!matchesScope(ann, options.scope, paras[si], picked)) continue;
       let ps: Pos;
       let pe: Pos;
       if (ann.target === 'paragraph' || options.passage === 'paragraph') {
@@ -303,7 +307,7 @@ export function buildExcerpts(report: Report, annotations: readonly Annotation[]
       placed.push({ ann, range: { s: [si, r.start], e: [ei, r.end] }, ps, pe });
     } else {
       const oi = index.get(ann.anchor.segmentId);
-      if (!matchesScope(ann, options.scope, oi === undefined ? undefined : paras[oi])) continue;
+      if (!matchesScope(ann, options.scope, oi === undefined ? undefined : paras[oi], picked)) continue;
       const pos: Pos = oi === undefined ? [Number.MAX_SAFE_INTEGER, 0] : [oi, ann.anchor.start];
       orphans.push({ ann, range: null, ps: pos, pe: pos });
     }
@@ -445,8 +449,8 @@ export function buildExcerpts(report: Report, annotations: readonly Annotation[]
 
   const used = new Set(excerpts.flatMap((e) => e.colors));
   return {
-    title: options.title ?? `${report.title}·批注摘录`,
-    reportTitle: report.title,
+    title: options.title ?? `${options.reportTitle ?? report.title}·批注摘录`,
+    reportTitle: options.reportTitle ?? report.title,
     reportId: report.id,
     userName: options.userName ?? '',
     date: options.date ?? '',

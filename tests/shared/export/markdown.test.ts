@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildExcerpts, type ExcerptOptions } from '../../../shared/export/excerpt-model';
 import { escapeMarkdown, toMarkdown } from '../../../shared/export/markdown';
-import { annotate, lexicalNote, miniReport, type AnnSpec } from './fixture';
+import { annotate, bundledReport, lexicalNote, type AnnSpec } from './fixture';
 
-const report = miniReport();
+const report = await bundledReport();
 const rich = lexicalNote();
 const specs: AnnSpec[] = [
   { id: 'a', quote: '全市原煤产量稳定', color: 'yellow', note: '注意*口径* <script>x</script>', tags: ['能源', '数据 指标'], createdAt: 1 },
@@ -13,7 +13,7 @@ const specs: AnnSpec[] = [
   { id: 'd', quote: '实施新一代煤电升级专项行动' },
 ];
 const md = (opts: Partial<ExcerptOptions> = {}, s = specs) =>
-  toMarkdown(buildExcerpts(report, s.map((x) => annotate(report, x)), { scope: { kind: 'all' }, passage: 'sentences', notes: 'inline', userName: '张三', date: '2026年3月1日', ...opts }));
+  toMarkdown(buildExcerpts(report, s.map((x) => annotate(report, x)), { scope: { kind: 'all' }, passage: 'sentences', notes: 'inline', userName: '张三', date: '2026年3月1日', reportTitle: '长治市2026年政府工作报告', ...opts }));
 /** The text a reader sees: Markdown syntax removed. */
 const visible = (m: string) => m.replace(/\*\*|\\|〔[^〕]*〕|\[\^\d+\]/g, '');
 
@@ -38,9 +38,9 @@ describe('toMarkdown', () => {
 
   it('bolds marks with edge punctuation outside and names colours when an excerpt has several', () => {
     const out = md();
-    expect(out).toContain('**完成农村清洁取暖改造76.3万户**。');
+    expect(out).toContain('**完成农村清洁取暖改造76.3万户**,散乱污');
     expect(out).not.toContain('**完成农村清洁取暖改造76.3万户**〔');
-    expect(out).toContain('> **全市原煤产量**〔黄〕**稳定在1.7亿吨左右**,〔绿〕进一步');
+    expect(out).toContain('**全市原煤产量**〔黄〕**稳定在1.7亿吨左右**,〔绿〕洗煤产量');
     expect(out).toContain('标记：黄（重点）、绿（数据指标）');
     expect(out).toContain('标签：#能源 #数据-指标');
   });

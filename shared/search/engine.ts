@@ -29,6 +29,8 @@ import { queryWords, segmentWords } from './words';
 export const FUSE_MAX_PATTERN = 32;
 /** Long pastes: how many 32-character chunks get the fuzzy treatment when no exact hit exists. */
 const MAX_FUZZY_CHUNKS = 4;
+/** Long pastes: at most this many whitespace-separated pieces are searched as phrases. */
+const MAX_PASTE_PIECES = 50;
 /** All-words stage is for typed queries, not pastes. */
 const MAX_WORDS = 8;
 /**
@@ -170,13 +172,16 @@ export class SearchEngine {
   }
 
   /**
-   * Searches the report and notes. Never throws on user input: empty, whitespace-only or
-   * punctuation-only queries give no results; any length is accepted.
+   * Searches the report and notes. Never throws on user input: empty or whitespace-only
+   * queries give no results, punctuation-only ones literal hits only; any length is accepted.
    */
   search(query: string, filters: SearchFilters = {}): SearchResponse {
     const q = normalizeQuery(typeof query === 'string' ? query : '');
     const empty: SearchResponse = { query: '', results: [], total: 0, groups: [], closest: [], words: [] };
-    if (!WORD_CHAR.test(q)) return empty;
+    if (q === '') return empty;
+    // Punctuation or symbols only (`%`, `(一)`'s brackets, `。`): literal hits only, like a
+    // browser's find; words and near misses of punctuation would be noise.
+    const literalOnly = !WORD_CHAR.test(q);
 
     const scope = filters.scope ?? 'all';
     const sets: { set: DocSet; allowed: (d: SearchDoc) => boolean }[] = [];
@@ -195,11 +200,15 @@ export class SearchEngine {
 
     // 1. exact phrase (as typed, and without the spaces users put between Chinese words)
     const phrases = [...new Set([q, compact])];
+    if (compact.length > FUSE_MAX_PATTERN) {
+      // a paste spanning paragraphs (newlines became spaces): each line is an exact phrase too
+      for (const piece of q.split(' ').slice(0, MAX_PASTE_PIECES)) if (piece.length >= 4) phrases.push(piece);
+    }
     for (const { set, allowed } of sets) for (const p of phrases) this.exact(set, allowed, p, add);
 
     // 2. every word in one sentence
     let words: string[] = [];
-    if (compact.length <= FUSE_MAX_PATTERN) {
+    if (!literalOnly && compact.length <= FUSE_MAX_PATTERN) {
       const occurs = (s: string) => sets.some(({ set }) => this.occursIn(set, s));
       words = queryWords(q, occurs).slice(0, MAX_WORDS);
       if (words.length >= 2 || (words.length === 1 && words[0] !== compact)) {
@@ -211,7 +220,9 @@ export class SearchEngine {
 
     // 3. near misses through Fuse.js
     const patterns: string[] = [];
-    if (compact.length <= FUSE_MAX_PATTERN) patterns.push(compact);
+    if (literalOnly) {
+      // no near misses for punctuation
+    } else if (compact.length <= FUSE_MAX_PATTERN) patterns.push(compact);
     else if (hits.size === 0) {
       for (let i = 0; i < MAX_FUZZY_CHUNKS && i * FUSE_MAX_PATTERN < compact.length; i++) {
         const chunk = compact.slice(i * FUSE_MAX_PATTERN, (i + 1) * FUSE_MAX_PATTERN);
@@ -236,7 +247,7 @@ export class SearchEngine {
       results: all.length > limit ? all.slice(0, Math.max(0, limit)) : all,
       total: all.length,
       groups: groupCounts(all),
-      closest: all.length === 0 ? this.closest(sets, compact) : [],
+      closest: all.length === 0 && !literalOnly ? this.closest(sets, compact) : [],
       words,
     };
   }

@@ -77,9 +77,12 @@ export function normalizeForSearch(s: string): Normalized {
       const inner = s.slice(i + 2, close);
       const folded = normalizeForSearch(inner);
       out += folded.text;
-      for (let k = 0; k < folded.text.length; k++) {
-        start.push(i + 2 + (folded.map ? folded.map.start[k] : k));
-        end.push(i + 2 + (folded.map ? folded.map.end[k] : k + 1));
+      const len = folded.text.length;
+      for (let k = 0; k < len; k++) {
+        // the delimiters belong to the first / last content character, so a highlight of the
+        // whole content covers `_{2.5}` and never leaves a dangling brace
+        start.push(k === 0 ? i : i + 2 + (folded.map ? folded.map.start[k] : k));
+        end.push(k === len - 1 ? close + 1 : i + 2 + (folded.map ? folded.map.end[k] : k + 1));
       }
       i = close + 1;
       continue;

@@ -165,3 +165,68 @@ export function lexicalNote(): { json: string; text: string } {
   };
   return { json: JSON.stringify(state), text: '建议量化指标，注意口径\n原煤产量\n洗选率' };
 }
+
+/**
+ * Twenty varied annotations on the bundled report (all colours, rich and plain notes, tags,
+ * several authors, an overlapping pair, a cross-paragraph selection, a paragraph note, an orphan
+ * and a tombstone). Notes contain Markdown/HTML syntax on purpose.
+ */
+export function sampleAnnotations(report: Report): Annotation[] {
+  const rich = lexicalNote();
+  const specs: AnnSpec[] = [
+    { id: 's01', quote: '进出口总额较“十三五”增长84%', color: 'green', note: '外贸增速可与全省对比', tags: ['数据'] },
+    { id: 's02', quote: '全国海绵城市建设任务圆满完成', color: 'yellow', note: '成绩', author: '李四' },
+    { id: 's03', quote: '浓度降至30微克/立方米', color: 'green', note: '注意 PM2.5 口径 <script>alert(1)</script>', tags: ['数据', '生态'] },
+    { id: 's04', quote: '技能人才占就业人员比例达到35.2%', color: 'green' },
+    { id: 's05', quote: '区域中心城市建设差距较大', color: 'red', note: '差距具体指什么？', tags: ['疑问'] },
+    { id: 's06', quote: '“两区两城两高地”', color: 'blue', note: rich.text, noteJson: rich.json, tags: ['新提法'] },
+    { id: 's07', quote: '煤炭先进产能达到97%以上', color: 'green', note: '**97%** 如何测算', tags: ['数据', '能源'] },
+    { id: 's08', quote: '研发经费投入强度达到全国平均水平', color: 'purple', note: '建议列出分年目标', author: '王五' },
+    { id: 's09', quote: '持续发力上项目', target: 'paragraph', color: 'yellow', note: '整段：项目清单需细化' },
+    { id: 's10', quote: '全市原煤产量稳定在1.7亿吨左右', color: 'yellow', note: '产量目标', createdAt: 1_700_000_000_001, tags: ['能源'] },
+    { id: 's11', quote: '1.7亿吨左右,洗煤产量达到1亿吨以上', color: 'green', note: '洗煤量', createdAt: 1_700_000_000_002, tags: ['数据'] },
+    { id: 's12', quote: '推动赵庄2×66万千瓦发电机组复工', color: 'blue', until: '加快构建新型电力系统', note: '跨段选择' },
+    { id: 's13', quote: '打造高水平孵化平台和加速器', color: 'purple', note: '建议：设立专项基金' },
+    { id: 's14', quote: '加快建设长治智算产业园', color: 'blue', tags: ['新提法'] },
+    { id: 's15', quote: '上线运行“长智办”APP', color: 'yellow', note: '已上线？', author: '李四' },
+    { id: 's16', quote: '新建高标准农田和水浇地18万亩', color: 'green', note: '面积核对', tags: ['数据'] },
+    { id: 's17', quote: '建设精品示范村50个', color: 'red', note: '标准是什么' },
+    { id: 's18', quote: '完善科教园区、神农湖片区配套路网', color: 'yellow', note: '路网' },
+    { id: 's19', quote: '深入实施消费提振专项行动', color: 'red', note: '此句原文已改', tags: ['疑问'] },
+    { id: 's20', quote: '引导和撬动企业持续加大科', color: 'yellow', note: '删除的批注', deleted: true },
+  ];
+  const anns = specs.map((s, i) => annotate(report, { createdAt: 1_700_000_000_000 + i * 1000, ...s }));
+  // s19: the report text changed under it, so its quote no longer matches.
+  const o = anns.find((a) => a.id === 's19')!;
+  o.anchor = { ...o.anchor, quote: '深入实施消费提振专项工作' };
+  return anns;
+}
+
+/** `n` generated annotations spread over the report's body paragraphs (for benchmarks). */
+export function manyAnnotations(report: Report, n: number): Annotation[] {
+  const colors: ColorKey[] = ['yellow', 'green', 'blue', 'red', 'purple'];
+  const bodies = report.paragraphs.filter((p) => p.kind === 'body' && p.sentences.length > 0);
+  const out: Annotation[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = bodies[i % bodies.length];
+    const s = p.sentences[Math.floor(i / bodies.length) % p.sentences.length];
+    const start = s.start + 2;
+    const end = Math.min(s.end - 1, start + 14);
+    if (end <= start) continue;
+    const t = 1_700_000_000_000 + i;
+    out.push({
+      id: `m${i}`,
+      reportId: report.id,
+      target: 'range',
+      anchor: { segmentId: p.id, start, endSegmentId: p.id, end, quote: p.text.slice(start, end), prefix: '', suffix: '', fingerprint: report.fingerprint },
+      color: colors[i % colors.length],
+      tags: i % 3 === 0 ? ['数据'] : [],
+      note: { json: null, text: i % 2 === 0 ? `第${i + 1}条批注：建议进一步细化目标和措施。` : '' },
+      author: '张三',
+      createdAt: t,
+      updatedAt: t,
+      deleted: false,
+    });
+  }
+  return out;
+}

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createAnchor } from '../../../shared/anchoring';
-import { bundledSource, offsetOf, reportFromParagraphs, segment, selectionFor } from './report-fixture';
+import { bundledSource, offsetOf, paragraphWith, reportFromParagraphs, segment, selectionFor } from './report-fixture';
 
 const report = segment(bundledSource);
 
 describe('createAnchor on the bundled report', () => {
   const quotes = [
     '大力发展绿电制氢、丰炉煤气制氢',
-    '政府工作报告',
+    '新增进出口实绩企业',
     '围绕完善城市功能',
     '重点建设“制氢—储运—加注—装备—应用场景”全产业链。\n发展壮大数字经济。',
     '较“十三五”末提高',
@@ -25,41 +25,45 @@ describe('createAnchor on the bundled report', () => {
     expect(q.start + anchor.end).toBe(at + quote.length);
   });
 
+  // 前瞻布局未来产业 is followed by 发展壮大数字经济 and 建强产业集聚载体 in 三(三).
+  const future = paragraphWith(report, '前瞻布局未来产业');
+  const digital = paragraphWith(report, '发展壮大数字经济');
+  const cluster = paragraphWith(report, '建强产业集聚载体');
+  const first = paragraphWith(report, '新增进出口实绩企业');
+  const second = paragraphWith(report, '四是城乡发展加力提速');
+
   it('makes one anchor spanning paragraphs, quote joined by "\\n"', () => {
-    const anchor = createAnchor(report, { startSegmentId: 'p38', startOffset: 140, endSegmentId: 'p40', endOffset: 4 })!;
-    expect(anchor.segmentId).toBe('p38');
-    expect(anchor.endSegmentId).toBe('p40');
-    const p38 = report.paragraphs[37].text;
-    const p39 = report.paragraphs[38].text;
-    expect(anchor.quote).toBe(`${p38.slice(140)}\n${p39}\n${report.paragraphs[39].text.slice(0, 4)}`);
+    const anchor = createAnchor(report, { startSegmentId: future.id, startOffset: 140, endSegmentId: cluster.id, endOffset: 4 })!;
+    expect(anchor.segmentId).toBe(future.id);
+    expect(anchor.endSegmentId).toBe(cluster.id);
+    expect(anchor.quote).toBe(`${future.text.slice(140)}\n${digital.text}\n${cluster.text.slice(0, 4)}`);
   });
 
   it('pulls an end at offset 0 of the next paragraph back to the previous paragraph end', () => {
-    const anchor = createAnchor(report, { startSegmentId: 'p38', startOffset: 0, endSegmentId: 'p39', endOffset: 0 })!;
-    expect(anchor).toMatchObject({ segmentId: 'p38', start: 0, endSegmentId: 'p38', end: report.paragraphs[37].text.length });
-    expect(anchor.quote).toBe(report.paragraphs[37].text);
+    const anchor = createAnchor(report, { startSegmentId: future.id, startOffset: 0, endSegmentId: digital.id, endOffset: 0 })!;
+    expect(anchor).toMatchObject({ segmentId: future.id, start: 0, endSegmentId: future.id, end: future.text.length });
+    expect(anchor.quote).toBe(future.text);
   });
 
   it('pushes a start at the very end of a paragraph to the next one', () => {
-    const len = report.paragraphs[37].text.length;
-    const anchor = createAnchor(report, { startSegmentId: 'p38', startOffset: len, endSegmentId: 'p39', endOffset: 4 })!;
-    expect(anchor).toMatchObject({ segmentId: 'p39', start: 0, endSegmentId: 'p39', end: 4 });
+    const len = future.text.length;
+    const anchor = createAnchor(report, { startSegmentId: future.id, startOffset: len, endSegmentId: digital.id, endOffset: 4 })!;
+    expect(anchor).toMatchObject({ segmentId: digital.id, start: 0, endSegmentId: digital.id, end: 4 });
   });
 
   it('clamps offsets to the paragraph text', () => {
-    const len = report.paragraphs[1].text.length;
-    const anchor = createAnchor(report, { startSegmentId: 'p2', startOffset: -5, endSegmentId: 'p2', endOffset: 10_000 })!;
-    expect(anchor).toMatchObject({ start: 0, end: len, quote: report.paragraphs[1].text });
+    const anchor = createAnchor(report, { startSegmentId: first.id, startOffset: -5, endSegmentId: first.id, endOffset: 10_000 })!;
+    expect(anchor).toMatchObject({ start: 0, end: first.text.length, quote: first.text });
   });
 
   it.each([
-    ['unknown start id', { startSegmentId: 'nope', startOffset: 0, endSegmentId: 'p2', endOffset: 3 }],
-    ['unknown end id', { startSegmentId: 'p2', startOffset: 0, endSegmentId: 'nope', endOffset: 3 }],
-    ['empty', { startSegmentId: 'p2', startOffset: 3, endSegmentId: 'p2', endOffset: 3 }],
-    ['inverted in a paragraph', { startSegmentId: 'p2', startOffset: 5, endSegmentId: 'p2', endOffset: 3 }],
-    ['inverted across paragraphs', { startSegmentId: 'p3', startOffset: 5, endSegmentId: 'p2', endOffset: 3 }],
-    ['NaN offset', { startSegmentId: 'p2', startOffset: Number.NaN, endSegmentId: 'p2', endOffset: 3 }],
-    ['only a paragraph break', { startSegmentId: 'p2', startOffset: 37, endSegmentId: 'p3', endOffset: 0 }],
+    ['unknown start id', { startSegmentId: 'nope', startOffset: 0, endSegmentId: first.id, endOffset: 3 }],
+    ['unknown end id', { startSegmentId: first.id, startOffset: 0, endSegmentId: 'nope', endOffset: 3 }],
+    ['empty', { startSegmentId: first.id, startOffset: 3, endSegmentId: first.id, endOffset: 3 }],
+    ['inverted in a paragraph', { startSegmentId: first.id, startOffset: 5, endSegmentId: first.id, endOffset: 3 }],
+    ['inverted across paragraphs', { startSegmentId: second.id, startOffset: 5, endSegmentId: first.id, endOffset: 3 }],
+    ['NaN offset', { startSegmentId: first.id, startOffset: Number.NaN, endSegmentId: first.id, endOffset: 3 }],
+    ['only a paragraph break', { startSegmentId: first.id, startOffset: first.text.length, endSegmentId: second.id, endOffset: 0 }],
   ])('returns null for %s', (_name, sel) => {
     expect(createAnchor(report, sel)).toBeNull();
   });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fingerprintText } from '../../../shared/report/fingerprint';
 import type { Paragraph, Report } from '../../../shared/report/model';
+import { segmentReport } from '../../../shared/report/segment';
 
 export const bundledSource = readFileSync(
   fileURLToPath(new URL('../../../resources/reports/changzhi-2026/source.txt', import.meta.url)),
@@ -48,14 +49,16 @@ export function reportFromParagraphs(texts: string[], ids?: string[]): Report {
   };
 }
 
-/** Segments a source text the way the app does (blank-line separated blocks). */
+/** Segments a source text the way the app does. */
 export function segment(source: string): Report {
-  return reportFromParagraphs(
-    source
-      .split(/\n\s*\n/)
-      .map((s) => s.trim())
-      .filter((s) => s.length > 0),
-  );
+  return segmentReport(source, { id: 'changzhi-2026' });
+}
+
+/** Id of the (only) paragraph containing `snippet`; throws if none or several. */
+export function paragraphWith(report: Report, snippet: string): Paragraph {
+  const hits = report.paragraphs.filter((p) => p.text.includes(snippet));
+  if (hits.length !== 1) throw new Error(`fixture: ${hits.length} paragraphs contain "${snippet}"`);
+  return hits[0];
 }
 
 /** Whole-document offset of the `occurrence`-th (0-based) `quote` in `report.text`; throws if absent. */

@@ -9,6 +9,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Bundle zod into main so the packaged app needs no node_modules (electron-builder.yml
+      // excludes them); electron stays external.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
     },
   },

@@ -20,10 +20,14 @@
  *   for annotations whose note has text. The reference sits at the end of the annotation's last
  *   mark (paragraph targets and orphans: end of the passage).
  * - Tombstoned annotations and annotations of another report are skipped.
+ * - All text meant for print (passages, section paths, leads, orphan quotes) is in display form
+ *   (`toDisplayText`: full-width punctuation between Chinese characters). The mapping is one to
+ *   one, so offsets into the canonical paragraph text still hold.
  */
 import type { Paragraph, Report } from '../report/model';
 import type { Anchor, Annotation, ColorKey, LegendEntry } from '../annotations/model';
 import { DEFAULT_LEGEND } from '../annotations/model';
+import { toDisplayText } from '../report/display';
 import { noteToRich, richToPlain, type RichBlock } from './rich-text';
 
 /** An anchor located in the current report text. Offsets are UTF-16 into each paragraph's text. */
@@ -93,6 +97,7 @@ export interface NoteRef {
 export interface ExcerptPassage {
   /** Paragraph id, or null for an orphan's stored quote. */
   paragraphId: string | null;
+  /** Display text (same length and offsets as the canonical text). */
   text: string;
   /** Offset of `text` in the paragraph's text (0 for orphans). */
   offset: number;
@@ -192,7 +197,7 @@ export function exactResolver(report: Report): AnchorResolver {
   };
 }
 
-const stripFinalStop = (s: string) => s.replace(/[。．.]\s*$/u, '').trim();
+const stripFinalStop = (s: string) => toDisplayText(s.replace(/[。．.]\s*$/u, '').trim());
 
 interface SectionInfo {
   path: string[];
@@ -202,7 +207,7 @@ interface SectionInfo {
 /** Part/item heading titles and lead of every paragraph, in one pass over reading order. */
 function sectionInfo(report: Report): SectionInfo[] {
   const outlineTitle = new Map<string, string>();
-  for (const o of report.outline) if (o.level <= 2) outlineTitle.set(`${o.level}:${o.paragraphId}`, o.title);
+  for (const o of report.outline) if (o.level <= 2) outlineTitle.set(`${o.level}:${o.paragraphId}`, toDisplayText(o.title));
   let part: string | null = null;
   let item: string | null = null;
   let lastPart = -1;
@@ -280,6 +285,12 @@ export function buildExcerpts(report: Report, annotations: readonly Annotation[]
   const paras = report.paragraphs;
   const index = new Map(paras.map((p, i) => [p.id, i]));
   const sections = sectionInfo(report);
+  const display = new Map<number, string>();
+  const displayOf = (i: number) => {
+    let d = display.get(i);
+    if (d === undefined) display.set(i, (d = toDisplayText(paras[i].text)));
+    return d;
+  };
   const picked = new Set(options.scope.kind === 'picked' ? options.scope.ids : []);
 
   const placed: Placed[] = [];
@@ -359,7 +370,7 @@ export function buildExcerpts(report: Report, annotations: readonly Annotation[]
       const { ann } = members[0];
       const oi = g.ps[0] === Number.MAX_SAFE_INTEGER ? null : g.ps[0];
       first = last = oi;
-      const quote = ann.anchor.quote;
+      const quote = toDisplayText(ann.anchor.quote);
       passages = [
         {
           paragraphId: null,
@@ -389,7 +400,7 @@ export function buildExcerpts(report: Report, annotations: readonly Annotation[]
         ]);
         passages.push({
           paragraphId: p.id,
-          text: p.text.slice(from, to),
+          text: displayOf(i).slice(from, to),
           offset: from,
           marks: [],
           refs: [],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildExcerpts, exactResolver, formatChineseDate, passageRuns, type ExcerptOptions } from '../../../shared/export/excerpt-model';
+import { toDisplayText as D } from '../../../shared/report/display';
 import type { Report } from '../../../shared/report/model';
 import { annotate, bundledReport, lexicalNote, miniReport, type AnnSpec } from './fixture';
 
@@ -17,7 +18,7 @@ describe.each(reports)('%s report', (_name, report, expected) => {
     const p = report.paragraphs.find((x) => x.text.includes(quote))!;
     const at = p.text.indexOf(quote);
     const s = p.sentences.find((x) => x.start <= at && at < x.end)!;
-    return p.text.slice(s.start, s.end);
+    return D(p.text).slice(s.start, s.end);
   };
 
   describe('buildExcerpts: order, skipping, citation', () => {
@@ -43,7 +44,7 @@ describe.each(reports)('%s report', (_name, report, expected) => {
 
     it('gives section path, label and lead without 。', () => {
       const [e] = build([{ id: 'a', quote: '进一步提高煤炭洗选率' }]).excerpts;
-      expect(e.sectionPath).toEqual(['三、2026年工作安排', '(二)坚持双碳引领、多能融合,构建新型能源体系']);
+      expect(e.sectionPath).toEqual(['三、2026年工作安排', '（二）坚持双碳引领、多能融合，构建新型能源体系']);
       expect(e.label).toBe('三(二)¶1');
       expect(e.lead).toBe('推动煤炭绿色智能转型');
       expect(e.citation).toBe('三(二)¶1 推动煤炭绿色智能转型');
@@ -96,11 +97,11 @@ describe.each(reports)('%s report', (_name, report, expected) => {
       const s = build([{ id: 'a', quote }]).excerpts[0];
       expect(s.passages.map((p) => p.text)).toEqual([sentenceOf(quote)]);
       const m = s.passages[0].marks[0];
-      expect(s.passages[0].text.slice(m.start, m.end)).toBe(quote);
+      expect(s.passages[0].text.slice(m.start, m.end)).toBe(D(quote));
       const p = build([{ id: 'a', quote }], { passage: 'paragraph' }).excerpts[0];
       const para = report.paragraphs.find((x) => x.text.includes(quote))!;
-      expect(p.passages[0].text).toBe(para.text);
-      expect(p.passages[0].text.slice(p.passages[0].marks[0].start, p.passages[0].marks[0].end)).toBe(quote);
+      expect(p.passages[0].text).toBe(D(para.text));
+      expect(p.passages[0].text.slice(p.passages[0].marks[0].start, p.passages[0].marks[0].end)).toBe(D(quote));
       expect(p.passages[0].strong).toEqual([{ start: 0, end: 11 }]);
     });
 
@@ -137,7 +138,7 @@ describe.each(reports)('%s report', (_name, report, expected) => {
     it('prints a paragraph-target annotation as the whole paragraph without marks', () => {
       const [e] = build([{ id: 'p', quote: '持续发力上项目', target: 'paragraph', note: '整段关注' }]).excerpts;
       const para = report.paragraphs.find((x) => x.text.startsWith('持续发力上项目'))!;
-      expect(e.passages[0].text).toBe(para.text);
+      expect(e.passages[0].text).toBe(D(para.text));
       expect(e.passages[0].marks).toEqual([]);
       expect(e.entries[0].target).toBe('paragraph');
     });
@@ -148,7 +149,7 @@ describe.each(reports)('%s report', (_name, report, expected) => {
       expect(e.label).toBe('三(二)¶1–三(二)¶2');
       const marked = e.passages.map((p) => p.marks.map((m) => p.text.slice(m.start, m.end)).join(''));
       const first = report.paragraphs.find((p) => p.id === 'p3-2-1')!.text;
-      expect(marked).toEqual([first.slice(first.indexOf('新建智能化矿井8座')), '强化能源综合开发利用。实施新一代煤电升级专项行动']);
+      expect(marked).toEqual([D(first.slice(first.indexOf('新建智能化矿井8座'))), '强化能源综合开发利用。实施新一代煤电升级专项行动']);
     });
 
     it('keeps subscript ranges inside the passage', () => {

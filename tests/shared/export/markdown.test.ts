@@ -32,15 +32,15 @@ describe('toMarkdown', () => {
 
   it('writes each section path once, as a heading, when it changes', () => {
     const out = md();
-    expect(out.match(/^## 三、2026年工作安排 › \(二\)/gm)).toHaveLength(1);
-    expect(out.match(/^## 三、2026年工作安排 › \(一\)/gm)).toHaveLength(1);
+    expect(out.match(/^## 三、2026年工作安排 › （二）/gm)).toHaveLength(1);
+    expect(out.match(/^## 三、2026年工作安排 › （一）/gm)).toHaveLength(1);
   });
 
   it('bolds marks with edge punctuation outside and names colours when an excerpt has several', () => {
     const out = md();
-    expect(out).toContain('**完成农村清洁取暖改造76.3万户**,散乱污');
+    expect(out).toContain('**完成农村清洁取暖改造76.3万户**，散乱污');
     expect(out).not.toContain('**完成农村清洁取暖改造76.3万户**〔');
-    expect(out).toContain('**全市原煤产量**〔黄〕**稳定在1.7亿吨左右**,〔绿〕洗煤产量');
+    expect(out).toContain('**全市原煤产量**〔黄〕**稳定在1.7亿吨左右**，〔绿〕洗煤产量');
     expect(out).toContain('标记：黄（重点）、绿（数据指标）');
     expect(out).toContain('标签：#能源 #数据-指标');
   });
@@ -56,7 +56,7 @@ describe('toMarkdown', () => {
 
   it('makes footnotes after each excerpt', () => {
     const out = md({ notes: 'footnotes' });
-    expect(out).toContain('**稳定**[^3]**在1.7亿吨左右**,[^4]〔绿〕');
+    expect(out).toContain('**稳定**[^3]**在1.7亿吨左右**，[^4]〔绿〕');
     expect(out).toMatch(/^\[\^4\]: 建议\*\*量化\*\*指标，\*注意口径\*$/m);
     expect(out).toMatch(/^ {4}- 原煤产量$/m);
     // Definition of 1 comes before the excerpt that holds 3.

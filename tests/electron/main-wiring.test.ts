@@ -48,7 +48,7 @@ const fake = vi.hoisted(() => {
     module: {
       app: {
         isPackaged: false,
-        getAppPath: () => '',
+        getAppPath: (): string => '',
         getVersion: () => '0.1.0',
         whenReady: vi.fn(async () => {
           calls.push('whenReady');
@@ -60,7 +60,7 @@ const fake = vi.hoisted(() => {
       },
       BrowserWindow,
       dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn(), showErrorBox: vi.fn() },
-      ipcMain: { handle: vi.fn() },
+      ipcMain: { handle: vi.fn<(channel: string, handler: (...args: any[]) => Promise<any>) => void>() },
       Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
       protocol: {
         registerSchemesAsPrivileged: vi.fn(() => calls.push('registerSchemesAsPrivileged')),
@@ -73,6 +73,11 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => fake.module);
 
 const m = fake.module;
+function handlerFor(channel: string) {
+  const call = m.ipcMain.handle.mock.calls.find(([c]) => c === channel);
+  if (!call) throw new Error(`no handler registered for ${channel}`);
+  return call[1];
+}
 let mainWindow: any;
 
 beforeAll(async () => {
@@ -108,14 +113,14 @@ describe('main process wiring', () => {
   });
 
   it('registers a handler for every request channel and sets the Chinese menu', () => {
-    const channels = m.ipcMain.handle.mock.calls.map(([c]: [string]) => c).sort();
+    const channels = m.ipcMain.handle.mock.calls.map(([c]) => c).sort();
     expect(channels).toEqual(Object.values(IPC_CHANNELS).filter((c) => c !== 'menu:command').sort());
     const menu = m.Menu.setApplicationMenu.mock.calls[0][0] as { label?: string }[];
     expect(menu.map((x) => x.label)).toContain('文件');
   });
 
   it('serves the bundled report over report:load to our window only', async () => {
-    const handler = m.ipcMain.handle.mock.calls.find(([c]: [string]) => c === 'report:load')[1];
+    const handler = handlerFor('report:load');
     const ours = { sender: mainWindow.webContents, senderFrame: { url: 'app://reader/index.html', parent: null } };
     const result = await handler(ours, 'changzhi-2026');
     expect(result.ok).toBe(true);
@@ -126,7 +131,7 @@ describe('main process wiring', () => {
   });
 
   it('report:list lists the bundled report', async () => {
-    const handler = m.ipcMain.handle.mock.calls.find(([c]: [string]) => c === 'report:list')[1];
+    const handler = handlerFor('report:list');
     const ours = { sender: mainWindow.webContents, senderFrame: { url: 'app://reader/', parent: null } };
     const result = await handler(ours);
     expect(result).toEqual({ ok: true, value: [expect.objectContaining({ id: 'changzhi-2026', city: '长治市' })] });

@@ -15,7 +15,7 @@ if (!process.argv.includes('--no-build')) {
 }
 const server = spawn(
   npx,
-  ['vite', 'preview', '--config', 'vite.web.config.ts', '--outDir', 'out/web', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+  ['vite', 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
 console.log(`研读（浏览器模式）：http://127.0.0.1:${port}/`);

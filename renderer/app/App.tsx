@@ -16,7 +16,7 @@ interface Props {
   store: ShellStore;
 }
 
-type LoadState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; report: Report };
+type LoadState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; report: Report; displayTitle: string };
 
 export function App({ host, store }: Props) {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
@@ -29,18 +29,19 @@ export function App({ host, store }: Props) {
   const restored = useRef(false);
 
   const report = state.kind === 'ready' ? state.report : null;
+  const displayTitle = state.kind === 'ready' ? state.displayTitle : '';
 
   const loadBundled = useCallback(async () => {
     setState({ kind: 'loading' });
     const list = await host.listReports();
     if (!list.ok) return setState({ kind: 'error', message: list.error });
     const last = await store.lastReportId();
-    const id = list.value.find((m) => m.id === last)?.id ?? list.value[0]?.id;
-    if (!id) return setState({ kind: 'error', message: '没有可用的报告。' });
-    const res = await host.loadReport(id);
+    const meta = list.value.find((m) => m.id === last) ?? list.value[0];
+    if (!meta) return setState({ kind: 'error', message: '没有可用的报告。' });
+    const res = await host.loadReport(meta.id);
     if (!res.ok) return setState({ kind: 'error', message: res.error });
     restored.current = false;
-    setState({ kind: 'ready', report: res.value });
+    setState({ kind: 'ready', report: res.value, displayTitle: meta.title });
   }, [host, store]);
 
   useEffect(() => {
@@ -68,8 +69,8 @@ export function App({ host, store }: Props) {
   }, [prefs.theme, prefs.fontSize]);
 
   useEffect(() => {
-    if (report) document.title = `${MSG.appName} · ${report.title}`;
-  }, [report]);
+    if (displayTitle) document.title = `${MSG.appName} · ${displayTitle}`;
+  }, [displayTitle]);
 
   const showToast = useCallback((text: string) => {
     setToast(text);
@@ -81,7 +82,7 @@ export function App({ host, store }: Props) {
     if (!res.ok) return showToast(res.error);
     if (!res.value) return;
     restored.current = false;
-    setState({ kind: 'ready', report: res.value });
+    setState({ kind: 'ready', report: res.value, displayTitle: res.value.title });
     showToast(MSG.reportOpened(res.value.title));
   }, [host, showToast]);
 
@@ -152,7 +153,7 @@ export function App({ host, store }: Props) {
       <header className="topbar">
         <div className="brand">
           <span className="brand-name">{MSG.appName}</span>
-          {report && <span className="brand-title">· {report.title}</span>}
+          {report && <span className="brand-title">· {displayTitle}</span>}
         </div>
         <div className="topbar-tools" role="toolbar" aria-label="阅读工具">
           <button type="button" onClick={() => run('toggle-outline')} aria-pressed={!prefs.outlineHidden} title={prefs.outlineHidden ? MSG.showOutline : MSG.hideOutline}>

@@ -1,6 +1,7 @@
 /** The outline sidebar: parts → items → leads; click to jump; follows the reading position. */
 import { useMemo, type KeyboardEvent } from 'react';
 import type { Report } from '../../shared/report/model';
+import { toDisplayText } from '../../shared/report/display';
 import { MSG } from '../messages';
 import { currentPath, outlineTree, type OutlineNode } from './outline-tree';
 
@@ -51,10 +52,10 @@ export function Outline({ report, currentIndex, collapsed, onToggle, onJump }: P
             type="button"
             className="outline-link"
             aria-current={deepest === id ? 'location' : undefined}
-            title={`${node.entry.label} ${node.entry.title}`}
+            title={`${node.entry.label} ${toDisplayText(node.entry.title)}`}
             onClick={() => onJump(id)}
           >
-            {node.entry.title}
+            {toDisplayText(node.entry.title)}
           </button>
         </div>
         {node.children.length > 0 && !isCollapsed && <ul>{node.children.map(renderNode)}</ul>}

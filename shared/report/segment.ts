@@ -369,14 +369,20 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
   const firstId = paragraphs[0]?.id ?? '';
   const lastId = paragraphs[paragraphs.length - 1]?.id ?? '';
   const sortedLines = [...lineToParagraph.keys()].sort((a, b) => a - b);
+  /** Paragraph of the last unit starting at or before `line` (binary search). */
   const paragraphAt = (line: number): string => {
     if (line === Number.MAX_SAFE_INTEGER) return lastId;
-    let found = '';
-    for (const l of sortedLines) {
-      if (l <= line) found = lineToParagraph.get(l)!;
-      else break;
+    let lo = 0;
+    let hi = sortedLines.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sortedLines[mid] <= line) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
-    return found || firstId;
+    return found === -1 ? firstId : lineToParagraph.get(sortedLines[found])!;
   };
   const orderedRepairs: Repair[] = repairs
     .map((r, k) => ({ r, k }))

@@ -5,32 +5,62 @@
  * Fuse.js only ever sees the few windows that can reach its threshold.
  */
 
-/** Two UTF-16 units packed into one number key. */
-function key(s: string, i: number): number {
-  return s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
-}
+/**
+ * Bigram keys are built from dense per-index character ids so that they stay small integers
+ * (V8 Smis hash fast; two raw UTF-16 codes packed would exceed 2^30 for most Han characters).
+ * Ids are capped at 2^15 − 1: characters beyond that share an id, which only makes candidate
+ * sets larger — every caller verifies candidates against the text, so results stay exact.
+ */
+const ID_BITS = 15;
+const MAX_ID = (1 << ID_BITS) - 1;
 
 export class BigramIndex {
   private readonly postings = new Map<number, number[]>();
+  /** UTF-16 code → dense id (0 = never seen). */
+  private readonly ids = new Uint16Array(0x10000);
+  private nextId = 1;
   /** Number of indexed texts (ids are 0 … size-1). */
   readonly size: number;
 
   constructor(texts: readonly string[]) {
     this.size = texts.length;
-    texts.forEach((t, id) => {
-      for (let i = 0; i + 1 < t.length; i++) {
-        const k = key(t, i);
+    const ids = this.ids;
+    for (let id = 0; id < texts.length; id++) {
+      const t = texts[id];
+      let prev = t.length > 0 ? this.idOf(t.charCodeAt(0)) : 0;
+      for (let i = 1; i < t.length; i++) {
+        const c = t.charCodeAt(i);
+        const cur = ids[c] || this.idOf(c);
+        const k = (prev << ID_BITS) | cur;
+        prev = cur;
         let list = this.postings.get(k);
         if (!list) this.postings.set(k, (list = []));
         // ids arrive in ascending order: a duplicate can only be the last element
         if (list[list.length - 1] !== id) list.push(id);
       }
-    });
+    }
+  }
+
+  private idOf(code: number): number {
+    let v = this.ids[code];
+    if (v === 0) {
+      v = Math.min(this.nextId++, MAX_ID);
+      this.ids[code] = v;
+    }
+    return v;
+  }
+
+  /** Key of `s[i]s[i+1]`, or -1 when a character never occurs in the index. */
+  private key(s: string, i: number): number {
+    const a = this.ids[s.charCodeAt(i)];
+    const b = this.ids[s.charCodeAt(i + 1)];
+    return a === 0 || b === 0 ? -1 : (a << ID_BITS) | b;
   }
 
   /** Sorted ids of texts containing the bigram `s[i]s[i+1]`; empty when none. */
   postingsAt(s: string, i: number): readonly number[] {
-    return this.postings.get(key(s, i)) ?? EMPTY;
+    const k = this.key(s, i);
+    return k < 0 ? EMPTY : (this.postings.get(k) ?? EMPTY);
   }
 
   /**
@@ -42,7 +72,8 @@ export class BigramIndex {
     const lists: (readonly number[])[] = [];
     const seen = new Set<number>();
     for (let i = 0; i + 1 < s.length; i++) {
-      const k = key(s, i);
+      const k = this.key(s, i);
+      if (k < 0) return [];
       if (seen.has(k)) continue;
       seen.add(k);
       const list = this.postings.get(k);

@@ -20,6 +20,7 @@ import type {
   NoteRecord,
   Range,
   SearchFilters,
+  SearchGroup,
   SearchResponse,
   SearchResult,
 } from './types';
@@ -40,7 +41,7 @@ const MAX_WORDS = 8;
  */
 const SUGGEST_ERROR_RATIO = 0.35;
 /** Bound on the work spent looking for suggestions (bigram occurrences inspected). */
-const SUGGEST_MAX_OCCURRENCES = 3000;
+const SUGGEST_MAX_OCCURRENCES = 1500;
 
 export interface EngineOptions {
   /** Fuse.js threshold (0 = exact … 1 = anything). Default 0.3. */
@@ -63,6 +64,8 @@ interface Hit {
   score: number;
   /** Secondary rank within equal scores (lower first). */
   tie: number;
+  /** Reading order of the doc (filled in by add). */
+  order?: number;
   /** Normalised doc-level ranges. */
   ranges: Range[];
 }
@@ -189,9 +192,12 @@ export class SearchEngine {
     if (scope !== 'report') sets.push({ set: this.noteSet, allowed: noteFilter(filters) });
 
     const compact = q.replace(/ /g, '');
-    const hits = new Map<string, Hit>();
+    const hits = new Map<number, Hit>();
+    // numeric keys: a common 2-character query makes thousands of hits in a large corpus
+    const keyOf = (set: DocSet, doc: number, sentence: number) => ((doc * 8192 + sentence) * 2 + (set === this.noteSet ? 1 : 0));
     const add = (h: Hit) => {
-      const k = `${h.set === this.noteSet ? 'n' : 'r'}${h.doc}:${h.sentence}`;
+      h.order = h.set.docs[h.doc].order;
+      const k = keyOf(h.set, h.doc, h.sentence);
       const old = hits.get(k);
       if (!old) hits.set(k, h);
       else if (KIND_RANK[h.kind] === KIND_RANK[old.kind] && h.kind === 'exact') old.ranges.push(...h.ranges);
@@ -229,25 +235,29 @@ export class SearchEngine {
         if (chunk.length >= 4) patterns.push(chunk);
       }
     }
-    for (const p of patterns) for (const { set, allowed } of sets) this.fuzzy(set, allowed, p, add);
+    // a sentence that already has an exact or all-words hit cannot get better
+    const settled = (set: DocSet, doc: number, sentence: number) => hits.has(keyOf(set, doc, sentence));
+    for (const p of patterns) for (const { set, allowed } of sets) this.fuzzy(set, allowed, p, add, settled);
 
     const ranked = [...hits.values()].sort(
       (a, b) =>
         KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
         a.score - b.score ||
         a.tie - b.tie ||
-        a.set.docs[a.doc].order - b.set.docs[b.doc].order ||
+        a.order! - b.order! ||
         a.sentence - b.sentence ||
         (a.set === b.set ? 0 : a.set === this.reportSet ? -1 : 1),
     );
-    const all = ranked.map((h) => this.toResult(h));
-    const limit = filters.limit ?? Infinity;
+    const limit = Math.max(0, filters.limit ?? Infinity);
+    // only the results that are returned are materialised (a 2-character query can hit
+    // thousands of sentences in a large corpus)
+    const shown = ranked.length > limit ? ranked.slice(0, limit) : ranked;
     return {
       query: q,
-      results: all.length > limit ? all.slice(0, Math.max(0, limit)) : all,
-      total: all.length,
-      groups: groupCounts(all),
-      closest: all.length === 0 && !literalOnly ? this.closest(sets, compact) : [],
+      results: shown.map((h) => this.toResult(h)),
+      total: ranked.length,
+      groups: groupCounts(ranked.map((h) => ({ group: h.set.docs[h.doc].group, kind: h.kind }))),
+      closest: ranked.length === 0 && !literalOnly ? this.closest(sets, compact) : [],
       words,
     };
   }
@@ -312,7 +322,13 @@ export class SearchEngine {
     }
   }
 
-  private fuzzy(set: DocSet, allowed: (d: SearchDoc) => boolean, pattern: string, add: (h: Hit) => void): void {
+  private fuzzy(
+    set: DocSet,
+    allowed: (d: SearchDoc) => boolean,
+    pattern: string,
+    add: (h: Hit) => void,
+    settled: (set: DocSet, doc: number, sentence: number) => boolean,
+  ): void {
     const m = pattern.length;
     const k = Math.floor(this.threshold * m + 1e-9);
     if (k < 1 || m > FUSE_MAX_PATTERN) return;
@@ -323,8 +339,7 @@ export class SearchEngine {
       const b = Math.floor(((j + 1) * m) / (k + 1));
       pieces.push({ text: pattern.slice(a, b), offset: a });
     }
-    const need = new Map<string, number>();
-    for (const ch of pattern) need.set(ch, (need.get(ch) ?? 0) + 1);
+    const need = new CharBag(pattern);
 
     // doc → merged windows [start, end) in normalised offsets
     const windows = new Map<number, Range[]>();
@@ -337,7 +352,8 @@ export class SearchEngine {
         for (const pos of occurrences(doc.norm, piece.text)) {
           const a = Math.max(0, pos - piece.offset - k);
           const b = Math.min(doc.norm.length, pos - piece.offset + m + k);
-          if (!enoughChars(doc.norm, a, b, need, m - k)) continue;
+          if (settled(set, id, sentenceAt(doc, pos))) continue;
+          if (!need.enoughIn(doc.norm, a, b, m - k)) continue;
           let list = windows.get(id);
           if (!list) windows.set(id, (list = []));
           list.push([a, b]);
@@ -376,9 +392,15 @@ export class SearchEngine {
     if (m < 3 || m > FUSE_MAX_PATTERN) return [];
     const maxErrors = Math.floor(m * SUGGEST_ERROR_RATIO);
     const found = new Map<string, number>();
+    const bag = new CharBag(compact);
     let budget = SUGGEST_MAX_OCCURRENCES;
     for (const { set, allowed } of sets) {
-      for (let i = 0; i + 1 < m && budget > 0; i++) {
+      // rarest bigrams first: they are the most telling and the cheapest
+      const starts = [...Array(m - 1).keys()].sort(
+        (x, y) => set.index.postingsAt(compact, x).length - set.index.postingsAt(compact, y).length,
+      );
+      for (const i of starts) {
+        if (budget <= 0) break;
         for (const id of set.index.postingsAt(compact, i)) {
           const doc = set.docs[id];
           if (!allowed(doc)) continue;
@@ -386,6 +408,7 @@ export class SearchEngine {
             if (--budget <= 0) break;
             const a = Math.max(0, pos - i - maxErrors);
             const b = Math.min(doc.norm.length, pos - i + m + maxErrors);
+            if (!bag.enoughIn(doc.norm, a, b, m - maxErrors)) continue;
             for (const hit of approxSearch(doc.norm.slice(a, b), compact, maxErrors)) {
               const [s, e] = toOriginalRange(doc.map, a + hit.start, a + hit.end);
               const text = doc.text.slice(s, e).trim();
@@ -458,19 +481,38 @@ function bestApprox(text: string, pattern: string, maxErrors: number): { start: 
   return best;
 }
 
-/** Cheap necessary condition for ≤ k edits: the window holds ≥ m − k of the pattern's characters. */
-function enoughChars(text: string, a: number, b: number, need: Map<string, number>, min: number): boolean {
-  const left = new Map(need);
-  let got = 0;
-  for (let i = a; i < b; i++) {
-    const c = text[i];
-    const n = left.get(c);
-    if (n) {
-      left.set(c, n - 1);
-      if (++got >= min) return true;
+/** The characters of a pattern with their counts, for a cheap necessary condition on windows. */
+class CharBag {
+  private readonly chars: string[] = [];
+  private readonly counts: number[] = [];
+  private readonly left: Int32Array;
+
+  constructor(pattern: string) {
+    for (const ch of pattern) {
+      const i = this.chars.indexOf(ch);
+      if (i >= 0) this.counts[i]++;
+      else {
+        this.chars.push(ch);
+        this.counts.push(1);
+      }
     }
+    this.left = new Int32Array(this.chars.length);
   }
-  return false;
+
+  /** Whether `text[a, b)` holds at least `min` of the pattern's characters (with multiplicity). ≤ k edits imply m − k. */
+  enoughIn(text: string, a: number, b: number, min: number): boolean {
+    const left = this.left;
+    for (let j = 0; j < left.length; j++) left[j] = this.counts[j];
+    let got = 0;
+    for (let i = a; i < b; i++) {
+      const j = this.chars.indexOf(text[i]);
+      if (j >= 0 && left[j] > 0) {
+        left[j]--;
+        if (++got >= min) return true;
+      }
+    }
+    return false;
+  }
 }
 
 function noteFilter(f: SearchFilters): (d: SearchDoc) => boolean {
@@ -487,20 +529,16 @@ function noteFilter(f: SearchFilters): (d: SearchDoc) => boolean {
   };
 }
 
-/** Hits per group, best group first (by its best hit), then reading order. */
-function groupCounts(ranked: SearchResult[]): GroupCount[] {
-  const byId = new Map<string, GroupCount & { rank: number }>();
-  ranked.forEach((r, i) => {
+/** Hits per group, best group first (by its best hit), then reading order. `ranked` is best first. */
+function groupCounts(ranked: { group: SearchGroup; kind: MatchKind }[]): GroupCount[] {
+  const byId = new Map<string, GroupCount & { kind: MatchKind }>();
+  for (const r of ranked) {
     const g = byId.get(r.group.id);
     if (g) g.count++;
-    else byId.set(r.group.id, { group: r.group, count: 1, rank: i });
-  });
+    else byId.set(r.group.id, { group: r.group, count: 1, kind: r.kind });
+  }
   return [...byId.values()]
-    .sort((a, b) => {
-      const ka = KIND_RANK[ranked[a.rank].kind];
-      const kb = KIND_RANK[ranked[b.rank].kind];
-      return ka - kb || a.group.order - b.group.order;
-    })
+    .sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.group.order - b.group.order)
     .map(({ group, count }) => ({ group, count }));
 }
 

@@ -37,15 +37,20 @@ const QUOTES: Record<string, string> = {
 /** Longest content of a `_{…}` / `^{…}` group we treat as markup rather than literal text. */
 const MAX_MARKUP_CONTENT = 12;
 
+const foldCache = new Map<string, string>();
+
 /** Folds one code point (as a string) to its search form. */
 function foldChar(ch: string): string {
   const c = ch.charCodeAt(0);
   if (c < 0x80) return c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : ch;
   // CJK Unified Ideographs are NFKC-stable and caseless: skip the costly path.
   if (c >= 0x4e00 && c <= 0x9fff) return ch;
-  const q = QUOTES[ch];
-  if (q !== undefined) return q;
-  return ch.normalize('NFKC').toLowerCase();
+  let f = foldCache.get(ch);
+  if (f === undefined) {
+    f = QUOTES[ch] ?? ch.normalize('NFKC').toLowerCase();
+    foldCache.set(ch, f);
+  }
+  return f;
 }
 
 /** If `s[i]` opens a `_{…}` / `^{…}` markup group, the index of its closing brace, else -1. */
@@ -63,6 +68,38 @@ function markupClose(s: string, i: number): number {
  * maps to the unit at the same offset (so callers can skip the mapping).
  */
 export function normalizeForSearch(s: string): Normalized {
+  return fastNormalize(s) ?? slowNormalize(s);
+}
+
+/**
+ * The common case: no markup and every code point folds to the same number of units, so the
+ * offsets are unchanged. Appends unchanged runs as slices. Null when the slow path is needed.
+ */
+function fastNormalize(s: string): Normalized | null {
+  let out = '';
+  let run = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
+    if (c < 0x80) {
+      if ((c === 95 || c === 94) && markupClose(s, i) >= 0) return null;
+      if (c < 65 || c > 90) continue;
+    }
+    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+    const ch = width === 1 ? s[i] : s.slice(i, i + 2);
+    const f = foldChar(ch);
+    if (f.length !== width) return null;
+    if (f !== ch) {
+      out += s.slice(run, i) + f;
+      run = i + width;
+    }
+    i += width - 1;
+  }
+  return { text: run === 0 ? s : out + s.slice(run), map: null };
+}
+
+function slowNormalize(s: string): Normalized {
   let out = '';
   let identity = true;
   const start: number[] = [];
@@ -75,7 +112,7 @@ export function normalizeForSearch(s: string): Normalized {
       // Drop the markup delimiters; the content is mapped char by char below.
       identity = false;
       const inner = s.slice(i + 2, close);
-      const folded = normalizeForSearch(inner);
+      const folded = slowNormalize(inner);
       out += folded.text;
       const len = folded.text.length;
       for (let k = 0; k < len; k++) {

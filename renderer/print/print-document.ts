@@ -12,7 +12,7 @@
  * `import printCss from './print.css?raw'` in Vite code.
  */
 import type { ColorKey, LegendEntry, UnderlineStyle } from '../../shared/annotations/model';
-import { passageRuns, type Excerpt, type ExcerptDocument, type ExcerptEntry } from '../../shared/export/excerpt-model';
+import { headingsBetween, passageRuns, type Excerpt, type ExcerptDocument, type ExcerptEntry } from '../../shared/export/excerpt-model';
 import type { RichBlock, RichList, RichSpan } from '../../shared/export/rich-text';
 
 export interface PrintHtmlOptions {
@@ -151,7 +151,7 @@ function excerptHtml(e: Excerpt, doc: ExcerptDocument): string {
     e.label ? `<span class="yd-label">${escapeHtml(e.label)}</span>` : '<span class="yd-label">（位置未知）</span>',
     e.lead ? `<span class="yd-lead">${escapeHtml(e.lead)}</span>` : '',
   ].join('');
-  const parts = [`<h3 class="yd-excerpt-cite">${cite}</h3>`];
+  const parts = [`<h4 class="yd-excerpt-cite">${cite}</h4>`];
   if (e.orphan) parts.push('<p class="yd-orphan">原文未找到 · 以下为批注时保存的原文</p>');
   parts.push(passageHtml(e, doc));
 
@@ -204,11 +204,12 @@ function headHtml(doc: ExcerptDocument): string {
 export function renderPrintHtml(doc: ExcerptDocument, options: PrintHtmlOptions = {}): PrintHtml {
   const body: string[] = [headHtml(doc)];
   if (doc.excerpts.length === 0) body.push('<p class="yd-print-empty">没有符合条件的批注。选中正文中的文字即可高亮或添加批注。</p>');
-  let lastPath = '';
+  let lastPath: string[] = [];
   for (const e of doc.excerpts) {
-    const path = e.sectionPath.join(' › ');
-    if (path && path !== lastPath) body.push(`<h2 class="yd-print-path">${escapeHtml(path)}</h2>`);
-    lastPath = path || lastPath;
+    for (const h of headingsBetween(lastPath, e.sectionPath)) {
+      body.push(h.level === 1 ? `<h2 class="yd-print-part">${escapeHtml(h.title)}</h2>` : `<h3 class="yd-print-item">${escapeHtml(h.title)}</h3>`);
+    }
+    lastPath = e.sectionPath;
     body.push(excerptHtml(e, doc));
   }
   if (doc.notes === 'endnotes') {

@@ -4,7 +4,8 @@
  *
  * Layout: A4 with the margins of printed excerpts (37/26/35/28 mm), a page header with report
  * title, user and date, a footer `第 n 页 / 共 N 页` from PAGE/NUMPAGES fields; Heading 1 for
- * section paths (when they change), Heading 2 for citations, so Word's navigation pane works.
+ * parts and Heading 2 for items (when they change), Heading 3 for citations, so Word's
+ * navigation pane works.
  * Marks are Word highlights (the nearest of Word's fixed palette) plus an underline style per
  * legend colour, so they survive grayscale printing. Notes are real footnotes/endnotes, or
  * indented 楷体 paragraphs when inline. Font names are the Chinese ones Word and WPS map
@@ -26,7 +27,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { ColorKey, LegendEntry, UnderlineStyle } from '../annotations/model';
-import { passageRuns, type Excerpt, type ExcerptDocument } from './excerpt-model';
+import { headingsBetween, passageRuns, type Excerpt, type ExcerptDocument } from './excerpt-model';
 import type { RichBlock, RichList, RichSpan } from './rich-text';
 
 const SONG: IFontAttributesProperties = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: '宋体' };
@@ -34,7 +35,7 @@ const HEI: IFontAttributesProperties = { ascii: 'Arial', hAnsi: 'Arial', cs: 'Ar
 const KAI: IFontAttributesProperties = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: '楷体' };
 
 /** Half-points. */
-const SIZE = { title: 36, h1: 28, h2: 24, body: 24, note: 22, meta: 20, footnote: 18, header: 18 } as const;
+const SIZE = { title: 36, h1: 28, h2: 26, h3: 24, body: 24, note: 22, meta: 20, footnote: 18, header: 18 } as const;
 const RED = 'A8322D';
 const GRAY = '666666';
 /** Twips per millimetre. */
@@ -180,9 +181,9 @@ function excerptParagraphs(e: Excerpt, doc: ExcerptDocument): Paragraph[] {
   const out: Paragraph[] = [];
   out.push(
     new Paragraph({
-      heading: HeadingLevel.HEADING_2,
+      heading: HeadingLevel.HEADING_3,
       keepNext: true,
-      children: [new TextRun({ text: e.citation || '（位置未知）', font: HEI, size: SIZE.h2 })],
+      children: [new TextRun({ text: e.citation || '（位置未知）', font: HEI, size: SIZE.h3 })],
     }),
   );
   out.push(...passageParagraphs(e, doc));
@@ -249,13 +250,18 @@ export function buildDocxDocument(doc: ExcerptDocument): Document {
     body.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '（没有符合条件的批注）', font: SONG, size: SIZE.body })] }));
   }
 
-  let lastPath = '';
+  let lastPath: string[] = [];
   for (const e of doc.excerpts) {
-    const path = e.sectionPath.join(' › ');
-    if (path && path !== lastPath) {
-      body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [new TextRun({ text: path, font: HEI, size: SIZE.h1 })] }));
+    for (const h of headingsBetween(lastPath, e.sectionPath)) {
+      body.push(
+        new Paragraph({
+          heading: h.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+          keepNext: true,
+          children: [new TextRun(h.level === 1 ? { text: h.title, font: HEI, size: SIZE.h1 } : { text: h.title, font: KAI, size: SIZE.h2, bold: true })],
+        }),
+      );
     }
-    lastPath = path || lastPath;
+    lastPath = e.sectionPath;
     body.push(...excerptParagraphs(e, doc));
   }
 
@@ -278,7 +284,8 @@ export function buildDocxDocument(doc: ExcerptDocument): Document {
       default: {
         document: { run: { font: SONG, size: SIZE.body } },
         heading1: { run: { font: HEI, size: SIZE.h1, bold: false, color: '000000' }, paragraph: { spacing: { before: 360, after: 160 } } },
-        heading2: { run: { font: HEI, size: SIZE.h2, bold: false, color: '000000' }, paragraph: { spacing: { before: 240, after: 100 } } },
+        heading2: { run: { font: KAI, size: SIZE.h2, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 } } },
+        heading3: { run: { font: HEI, size: SIZE.h3, bold: false, color: '000000' }, paragraph: { spacing: { before: 200, after: 80 } } },
       },
     },
     footnotes: doc.notes === 'footnotes' ? notes : undefined,

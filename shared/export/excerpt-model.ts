@@ -128,7 +128,10 @@ export interface ExcerptEntry {
 export interface Excerpt {
   /** Id of the first annotation in the excerpt. */
   id: string;
-  /** Part / item heading titles, e.g. [`三、2026年工作安排`, `(二)坚持创新驱动…`]. */
+  /**
+   * Part / item heading titles, e.g. [`三、2026年工作安排`, `（二）坚持创新驱动…`]; [] before the
+   * first part; [`原文位置未知`] for orphans whose paragraph is gone.
+   */
   sectionPath: string[];
   /** Citation label (`三(二)¶2`; `三(二)¶2–三(二)¶3` across paragraphs; '' for unplaced orphans). */
   label: string;
@@ -165,6 +168,25 @@ export interface ExcerptDocument {
   /** The report is a fragment continued from / on another page (`第一版`), or null. */
   continuesFrom: string | null;
   continuesOn: string | null;
+}
+
+/** Section path of orphans whose paragraph no longer exists. */
+export const UNPLACED = '原文位置未知';
+
+/**
+ * Section headings to print before an excerpt whose path is `path` when `prev` is the path
+ * printed last: the levels that changed (1 = part, 2 = item); the part again when the path goes
+ * back from an item to the part's own paragraphs. Empty when nothing changed.
+ */
+export function headingsBetween(prev: readonly string[], path: readonly string[]): { level: number; title: string }[] {
+  let i = 0;
+  while (i < path.length && path[i] === prev[i]) i++;
+  if (i === path.length) {
+    if (path.length === prev.length || path.length === 0) return [];
+    // Back from an item to its part's own text (e.g. 二¶2 after 二(八)): repeat the part heading.
+    return [{ level: path.length, title: path[path.length - 1] }];
+  }
+  return path.slice(i).map((title, k) => ({ level: i + k + 1, title }));
 }
 
 /** `2026年5月3日` (local time). */
@@ -445,7 +467,7 @@ export function buildExcerpts(report: Report, annotations: readonly Annotation[]
     const colorSet = new Set(entries.map((e) => e.color));
     return {
       id: members[0].ann.id,
-      sectionPath: first === null ? [] : sections[first].path,
+      sectionPath: first === null ? [UNPLACED] : sections[first].path,
       label,
       lead,
       citation: [label, lead].filter(Boolean).join(' '),

@@ -8,15 +8,15 @@
  *   every mark is followed by its colour name in brackets (`**…**〔绿〕`).
  * - Leading/trailing punctuation of a mark is moved outside the `**`: CommonMark's flanking
  *   rules do not close `**` after `。` when a Han character follows, which would print stars.
- * - Passages are blockquotes; section paths are `##` headings, written when the path changes;
- *   citations are `###` headings.
+ * - Passages are blockquotes; parts are `##` and items `###` headings, written when they
+ *   change; citations are `####` headings.
  * - Notes: `inline` → `批注：` paragraphs under the passage; `footnotes` → `[^n]` references with
  *   the definitions after each excerpt; `endnotes` → the same references with all definitions at
  *   the end under `## 注释`. Rich notes keep bold/italic/strikethrough/code and lists.
  * - Orphans get `**〔原文未找到〕**` and their stored quote.
  */
 import type { ColorKey, LegendEntry } from '../annotations/model';
-import { passageRuns, type Excerpt, type ExcerptDocument, type ExcerptEntry } from './excerpt-model';
+import { headingsBetween, passageRuns, type Excerpt, type ExcerptDocument, type ExcerptEntry } from './excerpt-model';
 import type { RichBlock, RichList, RichSpan } from './rich-text';
 
 const PUNCT_OR_SPACE = /[\p{P}\p{S}\s]/u;
@@ -139,13 +139,12 @@ export function toMarkdown(doc: ExcerptDocument): string {
   }
   if (doc.excerpts.length === 0) out.push('（没有符合条件的批注）', '');
 
-  let lastPath = '';
+  let lastPath: string[] = [];
   const endnotes: string[] = [];
   for (const e of doc.excerpts) {
-    const path = e.sectionPath.join(' › ');
-    if (path && path !== lastPath) out.push(`## ${escapeMarkdown(path)}`, '');
-    lastPath = path || lastPath;
-    out.push(`### ${escapeMarkdown(e.citation || '（位置未知）')}`, '');
+    for (const h of headingsBetween(lastPath, e.sectionPath)) out.push(`${'#'.repeat(h.level + 1)} ${escapeMarkdown(h.title)}`, '');
+    lastPath = e.sectionPath;
+    out.push(`#### ${escapeMarkdown(e.citation || '（位置未知）')}`, '');
 
     const meta: string[] = [];
     if (e.orphan) meta.push('**〔原文未找到〕**');

@@ -55,9 +55,12 @@ describe('toDocx', () => {
     for (const e of doc.excerpts) {
       expect(paras).toContain(e.citation);
       for (const [i, p] of e.passages.entries()) expect(paras).toContain((e.orphan && i === 0 ? '〔原文未找到〕' : '') + p.text);
-      if (e.sectionPath.length) expect(paras).toContain(e.sectionPath.join(' › '));
+      for (const title of e.sectionPath) expect(paras).toContain(title);
     }
     expect(doc.excerpts.some((e) => e.orphan)).toBe(true);
+    // Parts and items are headings written once each, citations are Heading 3.
+    expect((document.match(/<w:pStyle w:val="Heading1"\/>/g) ?? []).length).toBe(new Set(doc.excerpts.map((e) => e.sectionPath[0])).size);
+    expect((document.match(/<w:pStyle w:val="Heading3"\/>/g) ?? []).length).toBe(doc.excerpts.length);
   });
 
   it('writes marks as highlighted, underlined runs in the legend styles', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildExcerpts, exactResolver, formatChineseDate, passageRuns, type ExcerptOptions } from '../../../shared/export/excerpt-model';
+import { buildExcerpts, exactResolver, formatChineseDate, headingsBetween, passageRuns, UNPLACED, type ExcerptOptions } from '../../../shared/export/excerpt-model';
 import { toDisplayText as D } from '../../../shared/report/display';
 import type { Report } from '../../../shared/report/model';
 import { annotate, bundledReport, lexicalNote, miniReport, type AnnSpec } from './fixture';
@@ -223,6 +223,7 @@ describe.each(reports)('%s report', (_name, report, expected) => {
       expect(o.passages[0]).toMatchObject({ paragraphId: null, text: '原文中已删除的句子', marks: [{ start: 0, end: 9 }], refs: [{ offset: 9, number: 1 }] });
       expect(o.label).toBe('三(一)¶2');
       expect(doc.excerpts[3].label).toBe('');
+      expect(doc.excerpts[3].sectionPath).toEqual([UNPLACED]);
     });
 
     it('uses the given resolver instead of the exact one', () => {
@@ -237,5 +238,19 @@ describe.each(reports)('%s report', (_name, report, expected) => {
     it('rejects an unknown passage mode', () => {
       expect(() => buildExcerpts(report, [], { ...base, passage: 'page' as never })).toThrow(/passage mode/);
     });
+  });
+});
+
+describe('headingsBetween', () => {
+  it.each([
+    [[], ['一'], [{ level: 1, title: '一' }]],
+    [['一'], ['一'], []],
+    [['三', '(一)'], ['三', '(二)'], [{ level: 2, title: '(二)' }]],
+    [['三', '(二)'], ['三'], [{ level: 1, title: '三' }]],
+    [['三', '(二)'], [], []],
+    [['二', '(八)'], ['三', '(一)'], [{ level: 1, title: '三' }, { level: 2, title: '(一)' }]],
+    [['三'], ['三', '(一)'], [{ level: 2, title: '(一)' }]],
+  ])('%j → %j', (prev, path, want) => {
+    expect(headingsBetween(prev, path)).toEqual(want);
   });
 });

@@ -26,14 +26,16 @@ describe('toMarkdown', () => {
     const doc = buildExcerpts(report, specs.map((x) => annotate(report, x)), { scope: { kind: 'all' }, passage: 'sentences', notes: 'inline' });
     for (const e of doc.excerpts) {
       for (const p of e.passages) expect(visible(out)).toContain(`> ${p.text}`);
-      expect(out).toContain(`### ${e.citation}`);
+      expect(out).toContain(`#### ${e.citation}`);
     }
   });
 
-  it('writes each section path once, as a heading, when it changes', () => {
+  it('writes part and item headings once each, when they change', () => {
     const out = md();
-    expect(out.match(/^## 三、2026年工作安排 › （二）/gm)).toHaveLength(1);
-    expect(out.match(/^## 三、2026年工作安排 › （一）/gm)).toHaveLength(1);
+    expect(out.match(/^## 三、2026年工作安排$/gm)).toHaveLength(1);
+    expect(out.match(/^### （二）坚持双碳引领、多能融合，构建新型能源体系$/gm)).toHaveLength(1);
+    expect(out.match(/^### （一）坚持内需主导/gm)).toHaveLength(1);
+    expect(out.indexOf('## 三、2026年工作安排')).toBeLessThan(out.indexOf('### （一）坚持内需主导'));
   });
 
   it('bolds marks with edge punctuation outside and names colours when an excerpt has several', () => {

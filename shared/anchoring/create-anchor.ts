@@ -25,15 +25,16 @@ export interface TextSelection {
  * start) is pulled back to the end of the previous paragraph, and one that starts at the very
  * end of a paragraph is pushed to the next, so the quote never begins or ends with "\n".
  *
- * Returns null when a paragraph id is unknown, an offset is not a finite number, or the
- * selection is empty or inverted.
+ * Offsets of ±Infinity clamp to the paragraph edges (`endOffset: Infinity` = to the end).
+ * Returns null when a paragraph id is unknown, an offset is NaN, or the selection is empty or
+ * inverted.
  */
 export function createAnchor(report: Report, sel: TextSelection): Anchor | null {
   const idx = indexReport(report);
   const from = idx.byId.get(sel.startSegmentId);
   const to = idx.byId.get(sel.endSegmentId);
   if (!from || !to) return null;
-  if (!Number.isFinite(sel.startOffset) || !Number.isFinite(sel.endOffset)) return null;
+  if (Number.isNaN(sel.startOffset) || Number.isNaN(sel.endOffset)) return null;
 
   const clamp = (v: number, len: number) => Math.min(len, Math.max(0, Math.trunc(v)));
   const localStart = widenStart(from.paragraph.text, clamp(sel.startOffset, from.paragraph.text.length));

@@ -51,8 +51,12 @@ describe('createAnchor on the bundled report', () => {
     expect(anchor).toMatchObject({ segmentId: digital.id, start: 0, endSegmentId: digital.id, end: 4 });
   });
 
-  it('clamps offsets to the paragraph text', () => {
-    const anchor = createAnchor(report, { startSegmentId: first.id, startOffset: -5, endSegmentId: first.id, endOffset: 10_000 })!;
+  it.each([
+    [-5, 10_000],
+    [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+    [0.7, first.text.length + 0.5],
+  ])('clamps offsets %s..%s to the paragraph text', (s, e) => {
+    const anchor = createAnchor(report, { startSegmentId: first.id, startOffset: s, endSegmentId: first.id, endOffset: e })!;
     expect(anchor).toMatchObject({ start: 0, end: first.text.length, quote: first.text });
   });
 

@@ -1,0 +1,50 @@
+/**
+ * Filters and counts for the annotation list.
+ */
+import type { Annotation, ColorKey } from './model';
+import { COLOR_KEYS } from './schema';
+import { tagKey } from './tags';
+
+export interface AnnotationFilter {
+  /** Keep annotations of any of these colours; empty or missing = all colours. */
+  colors?: readonly ColorKey[];
+  /** Keep annotations carrying these tags (compared normalised, case-insensitive). */
+  tags?: readonly string[];
+  /** `any` (default): at least one of `tags`; `all`: every one of them. */
+  tagMode?: 'any' | 'all';
+  /** Keep annotations by any of these authors (exact, trimmed). */
+  authors?: readonly string[];
+  /** Default false: tombstones are dropped. */
+  includeDeleted?: boolean;
+}
+
+/** The annotations matching every given criterion, order kept. */
+export function filterAnnotations(list: readonly Annotation[], f: AnnotationFilter = {}): Annotation[] {
+  const colors = f.colors && f.colors.length > 0 ? new Set(f.colors) : null;
+  const tags = f.tags && f.tags.length > 0 ? [...new Set(f.tags.map(tagKey).filter(Boolean))] : null;
+  const authors = f.authors && f.authors.length > 0 ? new Set(f.authors.map((s) => s.trim())) : null;
+  return list.filter((a) => {
+    if (a.deleted && !f.includeDeleted) return false;
+    if (colors && !colors.has(a.color)) return false;
+    if (authors && !authors.has(a.author.trim())) return false;
+    if (tags) {
+      const own = new Set(a.tags.map(tagKey));
+      const hit = f.tagMode === 'all' ? tags.every((t) => own.has(t)) : tags.some((t) => own.has(t));
+      if (!hit) return false;
+    }
+    return true;
+  });
+}
+
+/** Live annotations per colour; every colour is present (0 when unused). */
+export function countByColor(list: readonly Annotation[]): Record<ColorKey, number> {
+  const counts = Object.fromEntries(COLOR_KEYS.map((c) => [c, 0])) as Record<ColorKey, number>;
+  for (const a of list) if (!a.deleted) counts[a.color]++;
+  return counts;
+}
+
+/** Distinct authors of live annotations, in Chinese collation order. */
+export function listAuthors(list: readonly Annotation[]): string[] {
+  const set = new Set(list.filter((a) => !a.deleted).map((a) => a.author.trim()));
+  return [...set].sort(new Intl.Collator('zh-CN').compare);
+}

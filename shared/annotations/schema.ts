@@ -1,0 +1,125 @@
+/**
+ * Validation of annotation records where they cross a boundary: files being imported, IPC,
+ * and every write to the store. The TypeScript types in model.ts stay the contract; these
+ * schemas are checked against them at compile time (see the `satisfies`-style assertions below).
+ */
+import { z } from 'zod';
+import { zhCN } from 'zod/locales';
+import type { Result } from '../ipc/contract';
+import type { Anchor, Annotation, AnnotationNote, ColorKey, LegendEntry } from './model';
+
+/** Longest note accepted (plain text, UTF-16 code units); a 100,000-character note must fit. */
+export const MAX_NOTE_TEXT = 1_000_000;
+/** Serialized Lexical JSON is several times longer than its text. */
+export const MAX_NOTE_JSON = 10_000_000;
+/** Longest tag after normalisation. */
+export const MAX_TAG_LENGTH = 32;
+export const MAX_TAGS = 50;
+
+export const COLOR_KEYS = ['yellow', 'green', 'blue', 'red', 'purple'] as const satisfies readonly ColorKey[];
+
+export const colorKeySchema = z.enum(COLOR_KEYS);
+
+const offset = z.int().nonnegative();
+const id = z.string().min(1).max(200);
+
+export const anchorSchema = z
+  .object({
+    segmentId: id,
+    start: offset,
+    endSegmentId: id,
+    end: offset,
+    quote: z.string().min(1),
+    prefix: z.string().max(64),
+    suffix: z.string().max(64),
+    fingerprint: z.string().max(200),
+  })
+  .refine((a) => a.segmentId !== a.endSegmentId || a.end > a.start, {
+    message: '锚点范围为空或颠倒（end 应大于 start）',
+    path: ['end'],
+  });
+
+export const annotationNoteSchema = z
+  .object({
+    json: z.string().max(MAX_NOTE_JSON).nullable(),
+    text: z.string().max(MAX_NOTE_TEXT),
+  })
+  .refine((n) => n.json === null || isLexicalState(n.json), {
+    message: '批注内容不是有效的编辑器数据（应为含 root 的 JSON）',
+    path: ['json'],
+  });
+
+export const annotationSchema = z.object({
+  id,
+  reportId: id,
+  target: z.enum(['range', 'paragraph']),
+  anchor: anchorSchema,
+  color: colorKeySchema,
+  tags: z.array(z.string().min(1).max(MAX_TAG_LENGTH)).max(MAX_TAGS),
+  note: annotationNoteSchema,
+  author: z.string().max(100),
+  createdAt: z.int().nonnegative(),
+  updatedAt: z.int().nonnegative(),
+  deleted: z.boolean(),
+});
+
+export const legendEntrySchema = z.object({
+  color: colorKeySchema,
+  name: z.string().min(1).max(8),
+  meaning: z.string().min(1).max(20),
+  underline: z.enum(['solid', 'double', 'dashed', 'wavy', 'dotted']),
+  css: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+});
+
+/** One entry per colour, each colour once. */
+export const legendSchema = z
+  .array(legendEntrySchema)
+  .length(COLOR_KEYS.length)
+  .refine((l) => new Set(l.map((e) => e.color)).size === COLOR_KEYS.length, { message: '图例中每种颜色只能出现一次' });
+
+// Compile-time checks that the schemas and the model types agree in both directions.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const agree = <T extends true>(_: T) => _;
+agree<Same<z.infer<typeof anchorSchema>, Anchor>>(true);
+agree<Same<z.infer<typeof annotationNoteSchema>, AnnotationNote>>(true);
+agree<Same<z.infer<typeof annotationSchema>, Annotation>>(true);
+agree<Same<z.infer<typeof legendEntrySchema>, LegendEntry>>(true);
+
+function isLexicalState(json: string): boolean {
+  try {
+    const v: unknown = JSON.parse(json);
+    return typeof v === 'object' && v !== null && typeof (v as { root?: unknown }).root === 'object';
+  } catch {
+    return false;
+  }
+}
+
+const zh = zhCN().localeError;
+
+/** Chinese one-line description of what is wrong, naming the field path of each problem. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length > 0 ? `${i.path.join('.')}：${i.message}` : i.message))
+    .join('；');
+}
+
+/**
+ * Validates an unknown value (import, IPC) as an Annotation. Unknown keys are dropped.
+ * Returns `{ok:false, error}` with a Chinese description of the problems.
+ */
+export function parseAnnotation(value: unknown): Result<Annotation> {
+  const r = annotationSchema.safeParse(value, { error: zh });
+  return r.success ? { ok: true, value: r.data } : { ok: false, error: `批注记录无效：${describeIssues(r.error)}` };
+}
+
+/**
+ * Same as parseAnnotation but for data the app itself produced: an invalid record there is a
+ * bug, so this throws (message names the record id and the problems).
+ */
+export function assertAnnotation(value: unknown): Annotation {
+  const r = annotationSchema.safeParse(value, { error: zh });
+  if (r.success) return r.data;
+  const id = typeof value === 'object' && value !== null ? String((value as { id?: unknown }).id) : '?';
+  throw new Error(`Annotation ${id} violates the annotation schema: ${describeIssues(r.error)}`);
+}

@@ -254,12 +254,21 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
   }
 
   // 5b. Run-together headings: split an inline item when its siblings are standalone.
+  const itemsPerPart = new Map<number, { all: number; standalone: number }>();
+  for (const u of units) {
+    if (u.kind !== 'item' && !u.inlineItem) continue;
+    const c = itemsPerPart.get(u.part) ?? { all: 0, standalone: 0 };
+    c.all++;
+    if (u.kind === 'item') c.standalone++;
+    itemsPerPart.set(u.part, c);
+  }
   const finalUnits: Unit[] = [];
   for (const u of units) {
     if (u.inlineItem) {
-      const siblings = units.filter((s) => s.part === u.part && s !== u && (s.kind === 'item' || s.inlineItem));
-      const standalone = siblings.filter((s) => s.kind === 'item').length;
-      if (standalone >= 2 && standalone * 2 > siblings.length) {
+      // Siblings = the other items of the same part; this one is inline, so not standalone.
+      const { all, standalone } = itemsPerPart.get(u.part)!;
+      const siblings = all - 1;
+      if (standalone >= 2 && standalone * 2 > siblings) {
         const first = splitSentences(u.text)[0];
         const rest = u.text.slice(first.end).replace(SPACE_EDGES, '');
         if (rest !== '') {

@@ -13,8 +13,18 @@ const suites = readdirSync(here)
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
   .sort();
 
-for (const file of suites) {
-  const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: () => Promise<void> };
-  console.log(`\n## ${file.replace('.bench.ts', '')}`);
-  await mod.default();
+// An async main rather than top-level await: tsx loads this package's .ts files as CommonJS.
+async function main(): Promise<void> {
+  for (const file of suites) {
+    const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: unknown };
+    // A CommonJS-transpiled module arrives as { default: { default: fn } }.
+    const run = (typeof mod.default === 'function' ? mod.default : (mod.default as { default: () => Promise<void> }).default) as () => Promise<void>;
+    console.log(`\n## ${file.replace('.bench.ts', '')}`);
+    await run();
+  }
 }
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -150,7 +150,9 @@ function excerptHtml(e: Excerpt, doc: ExcerptDocument): string {
   const cite = [
     e.label ? `<span class="yd-label">${escapeHtml(e.label)}</span>` : '<span class="yd-label">（位置未知）</span>',
     e.lead ? `<span class="yd-lead">${escapeHtml(e.lead)}</span>` : '',
-  ].join('');
+  ]
+    .filter(Boolean)
+    .join(' ');
   const parts = [`<h4 class="yd-excerpt-cite">${cite}</h4>`];
   if (e.orphan) parts.push('<p class="yd-orphan">原文未找到 · 以下为批注时保存的原文</p>');
   parts.push(passageHtml(e, doc));

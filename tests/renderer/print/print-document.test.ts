@@ -1,6 +1,6 @@
+// @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LEGEND } from '../../../shared/annotations/model';
 import { buildExcerpts, type ExcerptOptions } from '../../../shared/export/excerpt-model';
@@ -19,7 +19,7 @@ const options: ExcerptOptions = {
   reportTitle: '长治市2026年政府工作报告',
 };
 const build = (o: Partial<ExcerptOptions> = {}) => buildExcerpts(report, annotations, { ...options, ...o });
-const dom = (html: string) => new JSDOM(html).window.document;
+const dom = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 /** Visible passage text of a `<p>`, without note reference numbers. */
 const passageText = (p: Element) => {
   const c = p.cloneNode(true) as Element;

@@ -1,11 +1,12 @@
 /** Fixtures for the search tests: the bundled 长治 report through the real segmenter, and notes on it. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { segmentReport } from '../../../shared/report/segment';
 import type { Report } from '../../../shared/report/model';
 import type { NoteRecord } from '../../../shared/search/types';
 
-export const BUNDLED_PATH = fileURLToPath(new URL('../../../resources/reports/changzhi-2026/source.txt', import.meta.url));
+// vitest runs from the repo root; import.meta.url is not a file: URL under the jsdom environment
+export const BUNDLED_PATH = resolve(process.cwd(), 'resources/reports/changzhi-2026/source.txt');
 
 let cached: Report | null = null;
 

@@ -1,0 +1,53 @@
+/**
+ * The renderer's handle on the search: a comlink proxy of the module worker, or the same API
+ * in-thread where Workers do not exist (unit tests under jsdom/node).
+ */
+import { wrap, type Remote } from 'comlink';
+import type { Report } from '../../shared/report/model';
+import type { NoteRecord, SearchFilters, SearchResponse } from '../../shared/search/types';
+import { createSearchApi, type SearchApi } from './search-api';
+
+export interface SearchBackend {
+  setReport(report: Report | null): Promise<void>;
+  setNotes(notes: NoteRecord[]): Promise<void>;
+  search(query: string, filters?: SearchFilters): Promise<SearchResponse>;
+  /** Stops the worker (no-op in-thread). */
+  dispose(): void;
+}
+
+/** The API run on the calling thread, with the backend's async signatures. */
+export function createInThreadBackend(): SearchBackend {
+  const api = createSearchApi();
+  return {
+    setReport: async (r) => api.setReport(r),
+    setNotes: async (n) => api.setNotes(n),
+    search: async (q, f) => api.search(q, f),
+    dispose: () => {},
+  };
+}
+
+/**
+ * A worker-backed search when `Worker` is available, else in-thread. The worker is created
+ * with Vite's `new URL(…, import.meta.url)` form so it is bundled as a module worker.
+ */
+export function createSearchBackend(): SearchBackend {
+  if (typeof Worker === 'undefined') return createInThreadBackend();
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'yandu-search' });
+  } catch {
+    // e.g. a CSP or file:// context that refuses module workers: slower, but still works
+    return createInThreadBackend();
+  }
+  const remote: Remote<SearchApi> = wrap<SearchApi>(worker);
+  return {
+    setReport: async (r) => {
+      await remote.setReport(r);
+    },
+    setNotes: async (n) => {
+      await remote.setNotes(n);
+    },
+    search: async (q, f) => remote.search(q, f),
+    dispose: () => worker.terminate(),
+  };
+}

@@ -1,0 +1,5 @@
+/** Module worker: indexing and searching off the UI thread, so typing never stalls. */
+import { expose } from 'comlink';
+import { createSearchApi } from './search-api';
+
+expose(createSearchApi());

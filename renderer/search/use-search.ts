@@ -1,0 +1,152 @@
+/**
+ * `useSearch`: search as you type against the worker. Only the latest query counts: while one
+ * search runs, newer keystrokes replace each other in a one-slot queue, and any response that
+ * is not for the latest query is dropped, so results never flicker back to an older query.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Report } from '../../shared/report/model';
+import type { NoteRecord, SearchFilters, SearchResponse } from '../../shared/search/types';
+import { createSearchBackend, type SearchBackend } from './search-client';
+
+/** How many results the panel asks for; totals and group counts still cover all hits. */
+export const PANEL_RESULT_LIMIT = 200;
+
+export interface UseSearchOptions {
+  /** Injected backend (tests, or one backend shared by several panels); else a worker. */
+  backend?: SearchBackend;
+  /** Results per response (default PANEL_RESULT_LIMIT). */
+  limit?: number;
+}
+
+export interface UseSearch {
+  /** Response for the latest query, or null (empty query, or not answered yet). */
+  response: SearchResponse | null;
+  /** The latest query asked for, as typed. */
+  query: string;
+  filters: SearchFilters;
+  /** A search for the latest query is under way. */
+  pending: boolean;
+  /** The report is indexed. */
+  ready: boolean;
+  /** Error text of the last failed search, else null. */
+  error: string | null;
+  /** Searches (or clears, for a blank query). Safe to call on every keystroke. */
+  search(query: string, filters?: SearchFilters): void;
+}
+
+interface Request {
+  id: number;
+  query: string;
+  filters: SearchFilters;
+}
+
+/** Cheap content signature, so a new-but-equal notes array does not re-index. */
+function notesSignature(notes: readonly NoteRecord[]): string {
+  return notes
+    .map((n) => [n.annotationId, n.paragraphId, n.text, n.color, n.tags.join('\u0002'), n.author, n.start ?? '', n.reportId ?? ''].join('\u0001'))
+    .join('\u0000');
+}
+
+export function useSearch(report: Report | null, notes: readonly NoteRecord[], options: UseSearchOptions = {}): UseSearch {
+  const limit = options.limit ?? PANEL_RESULT_LIMIT;
+  const backendRef = useRef<SearchBackend | null>(null);
+  const ownsBackend = useRef(false);
+  if (!backendRef.current) {
+    backendRef.current = options.backend ?? createSearchBackend();
+    ownsBackend.current = !options.backend;
+  }
+  const backend = backendRef.current;
+
+  const [response, setResponse] = useState<SearchResponse | null>(null);
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const [pending, setPending] = useState(false);
+  const [ready, setReady] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const latest = useRef<Request>({ id: 0, query: '', filters: {} });
+  const inFlight = useRef(false);
+  const queued = useRef<Request | null>(null);
+  const alive = useRef(true);
+
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+      if (ownsBackend.current) backendRef.current?.dispose();
+    };
+  }, []);
+
+  const dispatch = useCallback(
+    (req: Request) => {
+      inFlight.current = true;
+      backend
+        .search(req.query, { ...req.filters, limit })
+        .then((res) => {
+          if (!alive.current || req.id !== latest.current.id) return; // stale: a newer query exists
+          setResponse(res);
+          setError(null);
+        })
+        .catch((e: unknown) => {
+          if (alive.current && req.id === latest.current.id) setError(e instanceof Error ? e.message : String(e));
+        })
+        .finally(() => {
+          inFlight.current = false;
+          const next = queued.current;
+          queued.current = null;
+          if (next && next.id === latest.current.id) dispatch(next);
+          else if (alive.current) setPending(false);
+        });
+    },
+    [backend, limit],
+  );
+
+  const search = useCallback(
+    (q: string, f: SearchFilters = {}) => {
+      const req: Request = { id: latest.current.id + 1, query: q, filters: f };
+      latest.current = req;
+      setQuery(q);
+      setFilters(f);
+      if (q.trim() === '') {
+        queued.current = null;
+        setResponse(null);
+        setPending(false);
+        return;
+      }
+      setPending(true);
+      if (inFlight.current) queued.current = req;
+      else dispatch(req);
+    },
+    [dispatch],
+  );
+
+  // re-run the latest query when what is searched changes
+  const rerun = useCallback(() => {
+    const { query: q, filters: f } = latest.current;
+    if (q.trim() !== '') search(q, f);
+  }, [search]);
+
+  useEffect(() => {
+    setReady(false);
+    let cancelled = false;
+    void backend.setReport(report).then(() => {
+      if (cancelled || !alive.current) return;
+      setReady(true);
+      rerun();
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [backend, report, rerun]);
+
+  const signature = notesSignature(notes);
+  const notesRef = useRef(notes);
+  notesRef.current = notes;
+  useEffect(() => {
+    void backend.setNotes([...notesRef.current]).then(() => {
+      if (alive.current) rerun();
+    });
+  }, [backend, signature, rerun]);
+
+  return { response, query, filters, pending, ready, error, search };
+}

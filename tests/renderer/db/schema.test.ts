@@ -1,0 +1,60 @@
+// Must come first: Dexie looks up the global indexedDB when it is imported.
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { AnnotationRepository, ReadingPositionRepository, SCHEMA_V1, SCHEMA_VERSION, SettingsRepository, YanduDB } from '../../../renderer/db';
+import { annotationOn, report } from '../../shared/annotations/fixtures';
+import { createV1Database } from './fixtures/v1-database';
+import { openDb, uniqueName } from './helpers';
+
+describe('YanduDB schema', () => {
+  it('declares version 1 explicitly with the documented tables and indexes', async () => {
+    const db = openDb();
+    await db.open();
+    expect(SCHEMA_VERSION).toBe(1);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    const layout = Object.fromEntries(
+      db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => (i.multi ? `*${i.name}` : i.name))].join(', ')]),
+    );
+    expect(layout).toEqual(SCHEMA_V1);
+  });
+
+  it('opens with strict transaction durability', () => {
+    const db = openDb();
+    expect((db as unknown as { _options: { chromeTransactionDurability?: string } })._options.chromeTransactionDurability).toBe('strict');
+  });
+
+  it('opens a database written by version 1 (fixture built without the schema code) and reads everything', async () => {
+    const name = uniqueName('v1-fixture');
+    const live = annotationOn('大力发展绿电制氢', { tags: ['氢能'] });
+    const dead = annotationOn('抢占未来竞争制高点');
+    await createV1Database(name, {
+      annotations: [
+        { ...live, deleted: 0 },
+        { ...dead, deleted: 1 },
+      ],
+      settings: [{ key: 'fontSize', value: 20, updatedAt: 1 }],
+      readingPositions: [{ reportId: report.id, paragraphId: 'p3-3-3', offsetRatio: 0.3, updatedAt: 1 }],
+    });
+    const warn = vi.spyOn(console, 'warn');
+    const db = openDb(name);
+    const repo = new AnnotationRepository(db);
+    expect((await repo.listByReport(report.id)).map((a) => a.id)).toEqual([live.id]);
+    expect(await repo.get(dead.id)).toEqual({ ...dead, deleted: true });
+    expect(await db.annotations.where('tags').equals('氢能').primaryKeys()).toEqual([live.id]);
+    expect(await new SettingsRepository(db).get('fontSize')).toBe(20);
+    expect(await new ReadingPositionRepository(db).load(report.id)).toMatchObject({ paragraphId: 'p3-3-3' });
+    expect(db.verno).toBe(1);
+    // Dexie warns when the installed layout differs from the declared one.
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it('a database created by today’s schema code reopens with data intact', async () => {
+    const name = uniqueName('v1-code');
+    const first = new YanduDB({ name });
+    await new AnnotationRepository(first).create(annotationOn('发展壮大数字经济'));
+    first.close();
+    const again = openDb(name);
+    expect(await new AnnotationRepository(again).listByReport(report.id)).toHaveLength(1);
+  });
+});

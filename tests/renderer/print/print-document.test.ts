@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LEGEND } from '../../../shared/annotations/model';
 import { buildExcerpts, type ExcerptOptions } from '../../../shared/export/excerpt-model';
 import { escapeHtml, legendStyle, pageCss, renderPrintHtml } from '../../../renderer/print/print-document';
 import { annotate, bundledReport, sampleAnnotations } from '../../shared/export/fixture';
 
-const css = readFileSync(fileURLToPath(new URL('../../../renderer/print/print.css', import.meta.url)), 'utf8');
+const css = readFileSync(join(__dirname, '../../../renderer/print/print.css'), 'utf8');
 const report = await bundledReport();
 const annotations = sampleAnnotations(report);
 const options: ExcerptOptions = {

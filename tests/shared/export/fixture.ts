@@ -3,7 +3,7 @@
  * and helpers to make annotations on it by quoting its text.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Paragraph, Report } from '../../../shared/report/model';
 import type { Annotation, ColorKey } from '../../../shared/annotations/model';
 
@@ -71,7 +71,7 @@ export function miniReport(): Report {
 /** The bundled report, segmented by the real segmenter. */
 export async function bundledReport(): Promise<Report> {
   const { segmentReport } = await import('../../../shared/report/segment');
-  const src = readFileSync(fileURLToPath(new URL('../../../resources/reports/changzhi-2026/source.txt', import.meta.url)), 'utf8');
+  const src = readFileSync(join(__dirname, '../../../resources/reports/changzhi-2026/source.txt'), 'utf8');
   return segmentReport(src, { id: 'changzhi-2026' });
 }
 

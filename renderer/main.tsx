@@ -7,8 +7,13 @@ import '@fontsource/noto-sans-sc/700.css';
 import '@fontsource/lxgw-wenkai/500.css';
 import '@fontsource/lxgw-wenkai/700.css';
 import './styles/app.css';
+import './styles/annotations.css';
 import { App } from './app/App';
 import { getHost } from './host';
 import { createShellStore } from './app/dexie-shell-store';
+import { AnnotationRepository, YanduDB } from './db';
 
-createRoot(document.getElementById('root')!).render(<App host={getHost()} store={createShellStore()} />);
+const db = new YanduDB();
+const annotations = new AnnotationRepository(db);
+
+createRoot(document.getElementById('root')!).render(<App host={getHost()} store={createShellStore(db)} annotationStore={annotations} />);

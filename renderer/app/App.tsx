@@ -5,26 +5,29 @@ import type { Report } from '../../shared/report/model';
 import { MSG } from '../messages';
 import { Outline } from '../reader/Outline';
 import { ReaderView, type ReaderViewHandle } from '../reader/ReaderView';
-import type { MarkRange } from '../reader/paragraph-runs';
 import { DEFAULT_PREFS, stepFontSize, type ShellPrefs } from './prefs';
 import { positionAtTop, restorePosition } from './reading-position';
 import type { ShellStore } from './shell-store';
 import { useShortcuts } from './use-shortcuts';
+import { AnnotationWorkspace, type AnnotationWorkspaceHandle } from '../annotations/AnnotationWorkspace';
+import type { AnnotationStorePort } from '../annotations/use-annotations';
 
 interface Props {
   host: ReaderHost;
   store: ShellStore;
+  annotationStore: AnnotationStorePort;
 }
 
 type LoadState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; report: Report; displayTitle: string };
 
-export function App({ host, store }: Props) {
+export function App({ host, store, annotationStore }: Props) {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const [prefs, setPrefs] = useState<ShellPrefs>(DEFAULT_PREFS);
   const [prefsLoaded, setPrefsLoaded] = useState(false);
   const [currentIndex, setCurrentIndex] = useState(0);
   const [toast, setToast] = useState<string | null>(null);
   const reader = useRef<ReaderViewHandle>(null);
+  const annotations = useRef<AnnotationWorkspaceHandle>(null);
   const saveTimer = useRef<number | undefined>(undefined);
   const restored = useRef(false);
 
@@ -103,6 +106,9 @@ export function App({ host, store }: Props) {
           return updatePrefs({ annotationsHidden: !prefs.annotationsHidden });
         case 'open-report':
           return void openReport();
+        case 'undo':
+        case 'redo':
+          return void annotations.current?.undoRedo(cmd);
         default:
           return;
       }
@@ -134,19 +140,17 @@ export function App({ host, store }: Props) {
     }, 250);
   }, [report, store]);
 
-  const collapsed = useMemo(() => new Set(prefs.outlineCollapsed), [prefs.outlineCollapsed]);
+  const collapsed = useMemo(() => new Set(report ? (prefs.outlineCollapsed[report.id] ?? []) : []), [prefs.outlineCollapsed, report]);
   const toggleCollapsed = useCallback(
     (id: string) => {
       const next = new Set(collapsed);
       if (next.has(id)) next.delete(id);
       else next.add(id);
-      updatePrefs({ outlineCollapsed: [...next] });
+      if (report) updatePrefs({ outlineCollapsed: { ...prefs.outlineCollapsed, [report.id]: [...next] } });
     },
-    [collapsed, updatePrefs],
+    [collapsed, updatePrefs, report, prefs.outlineCollapsed],
   );
 
-  const marks = useMemo(() => new Map<string, MarkRange[]>(), []);
-  const colors = useMemo(() => new Map<string, string>(), []);
 
   return (
     <div className={`app${prefs.outlineHidden ? ' no-outline' : ''}`} data-prefs-loaded={prefsLoaded}>
@@ -183,6 +187,7 @@ export function App({ host, store }: Props) {
             onJump={(id) => reader.current?.scrollToParagraph(id, { flash: true })}
           />
         )}
+        {!report && (
         <main className="reader-column">
           {state.kind === 'loading' && <p className="status">{MSG.loading}</p>}
           {state.kind === 'error' && (
@@ -195,8 +200,24 @@ export function App({ host, store }: Props) {
               </button>
             </div>
           )}
-          {report && <ReaderView ref={reader} report={report} marks={marks} colors={colors} onRendered={onRendered} onScroll={onScroll} />}
         </main>
+        )}
+        {report && (
+          <AnnotationWorkspace
+            ref={annotations}
+            report={report}
+            reportTitle={displayTitle}
+            store={annotationStore}
+            author={prefs.author}
+            onAuthorChange={(author) => updatePrefs({ author })}
+            listHidden={prefs.annotationsHidden}
+            reader={reader}
+            toast={showToast}
+            renderReader={(layer) => (
+              <ReaderView ref={reader} report={report} marks={layer.marks} colors={layer.colors} onRendered={onRendered} onScroll={onScroll} onMarkClick={layer.onMarkClick} />
+            )}
+          />
+        )}
       </div>
       {toast && (
         <div className="toast" role="status">

@@ -14,17 +14,21 @@ export type Theme = 'light' | 'dark';
 export interface ShellPrefs {
   fontSize: number;
   theme: Theme;
-  outlineCollapsed: string[];
+  /** Per report id: paragraph ids of collapsed outline entries. */
+  outlineCollapsed: Record<string, string[]>;
   outlineHidden: boolean;
   annotationsHidden: boolean;
+  /** Name written on new annotations (study groups merge by author). */
+  author: string;
 }
 
 export const DEFAULT_PREFS: ShellPrefs = {
   fontSize: 18,
   theme: 'light',
-  outlineCollapsed: [],
+  outlineCollapsed: {},
   outlineHidden: false,
   annotationsHidden: false,
+  author: '',
 };
 
 export const FONT_SIZES = [14, 16, 18, 20, 22, 24, 28, 32] as const;

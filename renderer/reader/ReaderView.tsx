@@ -24,6 +24,8 @@ interface Props {
   colors: ReadonlyMap<string, string>;
   onRendered?: () => void;
   onScroll?: () => void;
+  /** Click on a highlight: its annotation id (topmost) and the mark element. */
+  onMarkClick?: (id: string, el: HTMLElement) => void;
   /** Extra Lexical plugins (selection toolbar, search hits …). */
   children?: ReactNode;
 }
@@ -35,7 +37,7 @@ const theme = {
 };
 
 export const ReaderView = forwardRef<ReaderViewHandle, Props>(function ReaderView(
-  { report, marks, colors, onRendered, onScroll, children },
+  { report, marks, colors, onRendered, onScroll, onMarkClick, children },
   ref,
 ) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -68,7 +70,20 @@ export const ReaderView = forwardRef<ReaderViewHandle, Props>(function ReaderVie
   useImperativeHandle(ref, () => ({ scrollToParagraph, scroller: () => scrollRef.current }), [scrollToParagraph]);
 
   return (
-    <div className="reader-scroll" ref={scrollRef} onScroll={onScroll} tabIndex={0} aria-label={MSG.readerRegion} role="region">
+    <div
+      className="reader-scroll"
+      ref={scrollRef}
+      onScroll={onScroll}
+      tabIndex={0}
+      aria-label={MSG.readerRegion}
+      role="region"
+      onClick={(e) => {
+        // A click that ends a text selection is not a click on the highlight.
+        if (!onMarkClick || !window.getSelection()?.isCollapsed) return;
+        const mark = (e.target as HTMLElement).closest<HTMLElement>('mark[data-annotation-id]');
+        if (mark) onMarkClick(mark.dataset.annotationId!, mark);
+      }}
+    >
       <article className="reader-page" lang="zh-CN">
         <h1 className="report-title">{report.title}</h1>
         {report.continuesFrom && (

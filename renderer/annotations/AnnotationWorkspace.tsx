@@ -1,0 +1,250 @@
+/**
+ * Everything about annotating the open report: the reading column with its marks, the
+ * selection toolbar, the 批注 dialog, the annotation list, undo/redo.
+ */
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { createAnchor, type TextSelection } from '../../shared/anchoring';
+import { collectTags, DEFAULT_LEGEND, type AnnotationFilter, type ColorKey } from '../../shared/annotations';
+import type { Report } from '../../shared/report/model';
+import { toDisplayText } from '../../shared/report/display';
+import type { ReaderViewHandle } from '../reader/ReaderView';
+import type { MarkRange } from '../reader/paragraph-runs';
+import type { NoteValue } from '../notes/NoteEditor';
+import { copyText } from '../app/clipboard';
+import { AnnotationList } from './AnnotationList';
+import { AnnotationPopover } from './AnnotationPopover';
+import { SelectionToolbar } from './SelectionToolbar';
+import { citationText, labelOf } from './citation';
+import { useAnnotations, type AnnotationStorePort } from './use-annotations';
+
+export interface ReaderLayer {
+  marks: ReadonlyMap<string, MarkRange[]>;
+  colors: ReadonlyMap<string, string>;
+  onMarkClick(id: string, el: HTMLElement): void;
+}
+
+export interface AnnotationWorkspaceHandle {
+  /** Undo/redo of annotation actions (text fields keep their own undo). */
+  undoRedo(cmd: 'undo' | 'redo'): Promise<void>;
+}
+
+interface Props {
+  report: Report;
+  reportTitle: string;
+  store: AnnotationStorePort;
+  author: string;
+  onAuthorChange(author: string): void;
+  listHidden: boolean;
+  reader: RefObject<ReaderViewHandle | null>;
+  toast(text: string): void;
+  renderReader(layer: ReaderLayer): ReactNode;
+}
+
+interface OpenState {
+  id: string;
+  focusNote: boolean;
+}
+
+/** Note edits reach the store at most this long after the last keystroke. */
+const NOTE_SAVE_DELAY_MS = 250;
+
+const isEditable = (el: Element | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA');
+
+export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(function AnnotationWorkspace(props, ref) {
+  const { report, reportTitle, store, author, reader, toast } = props;
+  const ann = useAnnotations(report, store, author);
+  const legend = DEFAULT_LEGEND;
+  const [open, setOpen] = useState<OpenState | null>(null);
+  const [filter, setFilter] = useState<AnnotationFilter>({});
+  const [root, setRoot] = useState<HTMLElement | null>(null);
+  const pendingNote = useRef<{ id: string; value: NoteValue; timer: number } | null>(null);
+
+  useEffect(() => {
+    setRoot(reader.current?.scroller() ?? null);
+  });
+
+  const flushNote = useCallback(async () => {
+    const p = pendingNote.current;
+    if (!p) return;
+    pendingNote.current = null;
+    window.clearTimeout(p.timer);
+    await ann.update(p.id, { note: p.value }, { coalesceKey: `note:${p.id}`, label: '编辑批注' });
+  }, [ann]);
+
+  // Nothing typed is lost on close or reload: flush the pending note edit.
+  useEffect(() => {
+    const onHide = () => void flushNote();
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('beforeunload', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('beforeunload', onHide);
+    };
+  }, [flushNote]);
+
+  const onNoteChange = useCallback(
+    (id: string, value: NoteValue) => {
+      const p = pendingNote.current;
+      if (p && p.id !== id) void flushNote();
+      if (pendingNote.current) window.clearTimeout(pendingNote.current.timer);
+      pendingNote.current = { id, value, timer: window.setTimeout(() => void flushNote(), NOTE_SAVE_DELAY_MS) };
+    },
+    [flushNote],
+  );
+
+  const close = useCallback(() => {
+    void flushNote().then(() => ann.seal());
+    setOpen(null);
+  }, [flushNote, ann]);
+
+  const anchorFor = useCallback((sel: TextSelection) => createAnchor(report, sel), [report]);
+
+  const highlight = useCallback(
+    async (sel: TextSelection, color: ColorKey, focusNote = false, target: 'range' | 'paragraph' = 'range') => {
+      let s = sel;
+      if (target === 'paragraph') {
+        const p = report.paragraphs.find((x) => x.id === sel.startSegmentId);
+        if (!p) return;
+        s = { startSegmentId: p.id, startOffset: 0, endSegmentId: p.id, endOffset: p.text.length };
+      }
+      const anchor = anchorFor(s);
+      if (!anchor || anchor.quote.trim() === '') {
+        toast('所选内容不在报告正文中，无法高亮。');
+        return;
+      }
+      const a = await ann.create(anchor, color, { target }).catch(() => null);
+      if (!a) return;
+      window.getSelection()?.removeAllRanges();
+      if (focusNote) setOpen({ id: a.id, focusNote: true });
+    },
+    [report, anchorFor, ann, toast],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      async undoRedo(cmd) {
+        if (isEditable(document.activeElement)) {
+          // A text field's own undo (the note editor's history, an input's).
+          document.execCommand(cmd);
+          return;
+        }
+        await flushNote();
+        const label = cmd === 'undo' ? await ann.undo() : await ann.redo();
+        toast(label ? `${cmd === 'undo' ? '已撤销' : '已重做'}：${label}` : cmd === 'undo' ? '没有可撤销的操作' : '没有可重做的操作');
+      },
+    }),
+    [ann, flushNote, toast],
+  );
+
+  const openAnnotation = useCallback(
+    (id: string, scroll: boolean) => {
+      void flushNote();
+      const r = ann.resolutions.get(id);
+      if (scroll && r && r.status !== 'orphan') reader.current?.scrollToParagraph(r.segmentId, { flash: true });
+      setOpen({ id, focusNote: false });
+    },
+    [ann.resolutions, reader, flushNote],
+  );
+
+  // Paragraph notes have no marks: show a marker on their paragraph instead.
+  useEffect(() => {
+    if (!root) return;
+    root.querySelectorAll('[data-has-note]').forEach((el) => el.removeAttribute('data-has-note'));
+    for (const a of ann.list) {
+      if (a.target !== 'paragraph') continue;
+      const r = ann.resolutions.get(a.id);
+      if (!r || r.status === 'orphan') continue;
+      root.querySelector(`[data-segment-id="${CSS.escape(r.segmentId)}"]`)?.setAttribute('data-has-note', '');
+    }
+  }, [root, ann.list, ann.resolutions]);
+
+  // Outline the open annotation's marks.
+  useEffect(() => {
+    if (!root) return;
+    root.querySelectorAll('mark.active').forEach((el) => el.classList.remove('active'));
+    if (open) root.querySelectorAll(`mark[data-annotation-ids~="${CSS.escape(open.id)}"]`).forEach((el) => el.classList.add('active'));
+  }, [root, open, ann.marks]);
+
+  const openRecord = open ? ann.byId.get(open.id) : undefined;
+  const openResolution = open ? ann.resolutions.get(open.id) : undefined;
+  const anchorRect = useMemo(() => {
+    if (!open || !root) return null;
+    const mark = root.querySelector<HTMLElement>(`mark[data-annotation-ids~="${CSS.escape(open.id)}"]`);
+    const el = mark ?? (openResolution && openResolution.status !== 'orphan' ? root.querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(openResolution.segmentId)}"]`) : null);
+    const rect = (el ?? root).getBoundingClientRect();
+    return { top: rect.top, left: rect.left, right: el ? Math.max(rect.right, (root.querySelector('.reader-page') as HTMLElement | null)?.getBoundingClientRect().right ?? rect.right) : rect.left + 40, bottom: rect.bottom };
+    // Recomputed when the dialog opens or marks change, not on every scroll.
+  }, [open, root, openResolution, ann.marks]);
+
+  const tagsInUse = useMemo(() => collectTags(ann.list), [ann.list]);
+
+  const layer: ReaderLayer = useMemo(
+    () => ({ marks: ann.marks, colors: ann.colors, onMarkClick: (id) => openAnnotation(id, false) }),
+    [ann.marks, ann.colors, openAnnotation],
+  );
+
+  return (
+    <>
+      <main className="reader-column">
+        {ann.error && (
+          <div className="error-banner" role="alert">
+            {ann.error}
+          </div>
+        )}
+        {props.renderReader(layer)}
+      </main>
+      <SelectionToolbar
+        root={root}
+        legend={legend}
+        onHighlight={(sel, color) => void highlight(sel, color)}
+        onNote={(sel) => void highlight(sel, 'yellow', true)}
+        onParagraphNote={(sel) => void highlight(sel, 'yellow', true, 'paragraph')}
+      />
+      {openRecord && !openRecord.deleted && open && (
+        <AnnotationPopover
+          annotation={openRecord}
+          legend={legend}
+          label={labelOf(report, openResolution)}
+          quote={toDisplayText(openResolution && openResolution.status !== 'orphan' ? openResolution.quote : openRecord.anchor.quote)}
+          tagsInUse={tagsInUse}
+          anchorRect={anchorRect}
+          focusNote={open.focusNote}
+          onColor={(color) => void ann.update(openRecord.id, { color }, { label: '更改颜色' })}
+          onNote={(value) => onNoteChange(openRecord.id, value)}
+          onNoteBlur={() => void flushNote().then(() => ann.seal())}
+          onTags={(tags) => void ann.update(openRecord.id, { tags }, { label: '修改标签' })}
+          onCopy={() =>
+            void copyText(citationText(report, reportTitle, openRecord, openResolution)).then((ok) => toast(ok ? '已复制引文' : '复制失败，请手动选择文字复制'))
+          }
+          onDelete={() => {
+            void flushNote()
+              .then(() => ann.remove(openRecord.id))
+              .then(() => toast('已删除批注（Ctrl+Z 撤销）'));
+            setOpen(null);
+          }}
+          onClose={close}
+        />
+      )}
+      {!props.listHidden && (
+        <div className="annotation-side">
+          <label className="author-field">
+            署名
+            <input type="text" value={props.author} placeholder="您的姓名（用于小组合并）" onChange={(e) => props.onAuthorChange(e.target.value)} maxLength={40} />
+          </label>
+          <AnnotationList
+            report={report}
+            list={ann.list}
+            resolutions={ann.resolutions}
+            legend={legend}
+            filter={filter}
+            onFilterChange={setFilter}
+            selectedId={open?.id ?? null}
+            onOpen={(a) => openAnnotation(a.id, true)}
+          />
+        </div>
+      )}
+    </>
+  );
+});

@@ -200,7 +200,14 @@ export class SearchEngine {
       const k = keyOf(h.set, h.doc, h.sentence);
       const old = hits.get(k);
       if (!old) hits.set(k, h);
-      else if (KIND_RANK[h.kind] === KIND_RANK[old.kind] && h.kind === 'exact') old.ranges.push(...h.ranges);
+      else if (h.kind === old.kind && h.kind !== 'all-words') {
+        // several exact occurrences, or near misses in separate windows of one sentence: mark all
+        old.ranges.push(...h.ranges);
+        if (h.score < old.score || (h.score === old.score && h.tie < old.tie)) {
+          old.score = h.score;
+          old.tie = h.tie;
+        }
+      }
       else if (KIND_RANK[h.kind] < KIND_RANK[old.kind] || (h.kind === old.kind && h.score < old.score)) hits.set(k, h);
     };
 

@@ -1,0 +1,156 @@
+/**
+ * `npm run search -- "<query>" [--report <file.txt>] [--scope all|report|notes] [--limit N] [--json]`
+ *
+ * Searches a report with the app's own search code (shared/search) and prints the ranked
+ * results: with `--json` a JSON array of
+ * `{paragraphId, sentenceId, label, text, ranges, score, kind, source, group}` (ranges are
+ * `[start, end)` UTF-16 offsets into `text`, the sentence), else a readable Chinese list.
+ * Default report: the bundled one. Exit codes: 0 (also when nothing is found: `[]`), 2 on bad
+ * usage or an unreadable report.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { segmentReport } from '../shared/report/segment';
+import type { Report } from '../shared/report/model';
+import { SearchEngine } from '../shared/search/engine';
+import type { SearchResult, SearchScope } from '../shared/search/types';
+
+const BUNDLED = fileURLToPath(new URL('../resources/reports/changzhi-2026/source.txt', import.meta.url));
+
+const USAGE = '用法：npm run search -- "<关键词>" [--report <报告.txt>] [--scope all|report|notes] [--limit N] [--json]';
+
+export interface CliArgs {
+  query: string;
+  report: string;
+  json: boolean;
+  scope: SearchScope;
+  limit: number | undefined;
+}
+
+class UsageError extends Error {}
+
+/** Parses argv (without node and script); throws UsageError with a Chinese message. */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const rest: string[] = [];
+  let report = BUNDLED;
+  let json = false;
+  let scope: SearchScope = 'all';
+  let limit: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`参数 ${a} 缺少取值。`);
+      return v;
+    };
+    if (a === '--json') json = true;
+    else if (a === '--report') report = resolve(value());
+    else if (a === '--scope') {
+      const v = value();
+      if (v !== 'all' && v !== 'report' && v !== 'notes') throw new UsageError(`--scope 只能是 all、report 或 notes，收到“${v}”。`);
+      scope = v;
+    } else if (a === '--limit') {
+      const v = Number(value());
+      if (!Number.isInteger(v) || v < 0) throw new UsageError('--limit 须为非负整数。');
+      limit = v;
+    } else if (a === '--help' || a === '-h') throw new UsageError('');
+    else rest.push(a);
+  }
+  if (rest.length === 0) throw new UsageError('缺少搜索关键词。');
+  return { query: rest.join(' '), report, json, scope, limit };
+}
+
+/** Reads and segments a report file; throws an Error with a Chinese message saying what to do. */
+export function loadReport(path: string): Report {
+  if (!existsSync(path)) throw new Error(`找不到报告文件：${path}。请检查路径。`);
+  if (!statSync(path).isFile()) throw new Error(`不是文件：${path}。请指定一个 .txt 报告文本。`);
+  const bytes = readFileSync(path);
+  let source: string;
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`报告文件不是 UTF-8 文本：${path}。请先转换为 UTF-8 编码。`);
+  }
+  if (source.includes('\u0000')) throw new Error(`报告文件看起来是二进制文件：${path}。请指定纯文本报告。`);
+  const metaPath = join(dirname(path), 'meta.json');
+  let id = basename(path).replace(/\.txt$/i, '');
+  if (basename(path) === 'source.txt' && existsSync(metaPath)) {
+    try {
+      id = (JSON.parse(readFileSync(metaPath, 'utf8')) as { id?: string }).id ?? basename(dirname(path));
+    } catch {
+      id = basename(dirname(path));
+    }
+  }
+  const report = segmentReport(source, { id });
+  if (!report.paragraphs.some((p) => p.text.trim() !== '')) throw new Error(`报告文件中没有可搜索的正文：${path}。`);
+  return report;
+}
+
+const KIND_LABEL: Record<SearchResult['kind'], string> = { exact: '精确', 'all-words': '含全部词语', fuzzy: '近似' };
+
+/** The readable list: `1. 三(二)¶1 [精确] 推动【煤炭】绿色智能转型。` grouped lines. */
+export function formatText(query: string, results: SearchResult[], total: number, closest: string[]): string {
+  if (total === 0) {
+    const near = closest.length ? `最接近的是：${closest.map((c) => `“${c}”`).join('、')}。` : '';
+    return `“${query}”：无结果。${near}`;
+  }
+  const lines = [`“${query}”：共 ${total} 处${results.length < total ? `（列出前 ${results.length} 处）` : ''}。`];
+  results.forEach((r, i) => {
+    let marked = '';
+    let at = 0;
+    for (const [a, b] of r.ranges) {
+      marked += `${r.text.slice(at, a)}【${r.text.slice(a, b)}】`;
+      at = b;
+    }
+    marked += r.text.slice(at);
+    const src = r.source === 'note' ? `批注${r.author ? `·${r.author}` : ''} ` : '';
+    lines.push(`${i + 1}. ${r.label || r.group.label} ${src}[${KIND_LABEL[r.kind]}] ${marked}`);
+  });
+  return lines.join('\n');
+}
+
+/** Runs the CLI; returns the exit code. */
+export function main(argv: readonly string[], out = (s: string) => process.stdout.write(s), err = (s: string) => process.stderr.write(s)): number {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`${e.message ? `${e.message}\n` : ''}${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  let report: Report;
+  try {
+    report = loadReport(args.report);
+  } catch (e) {
+    err(`${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  const engine = new SearchEngine();
+  engine.setReport(report);
+  const res = engine.search(args.query, { scope: args.scope, limit: args.limit });
+  if (args.json) {
+    const rows = res.results.map((r) => ({
+      paragraphId: r.paragraphId,
+      sentenceId: r.sentenceId,
+      label: r.label,
+      text: r.text,
+      ranges: r.ranges,
+      score: r.score,
+      kind: r.kind,
+      source: r.source,
+      group: r.group.label,
+    }));
+    out(`${JSON.stringify(rows, null, 2)}\n`);
+  } else {
+    out(`${formatText(args.query, res.results, res.total, res.closest)}\n`);
+  }
+  return 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = main(process.argv.slice(2));
+}

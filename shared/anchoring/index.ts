@@ -1,3 +1,3 @@
 export { createAnchor, CONTEXT_LENGTH, type TextSelection } from './create-anchor';
-export { resolveAnchor, type ResolvedAnchor } from './resolve-anchor';
+export { reanchor, resolveAnchor, type ResolvedAnchor } from './resolve-anchor';
 export { toLocalRange, type LocalRange } from './report-index';

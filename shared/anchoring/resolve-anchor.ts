@@ -8,6 +8,7 @@ import approxSearch from 'approx-string-match';
 import type { Anchor } from '../annotations/model';
 import type { Report } from '../report/model';
 import { widenEnd, widenStart } from './code-units';
+import { createAnchor } from './create-anchor';
 import { alignCut, boundedLevenshtein, prefixDistance, reverse } from './edit-distance';
 import { indexReport, toLocalRange } from './report-index';
 
@@ -196,4 +197,19 @@ function located(report: Report, status: 'exact' | 'moved' | 'fuzzy', start: num
   const s = idx.byId.get(range.segmentId)!.paragraph.start + range.start;
   const e = idx.byId.get(range.endSegmentId)!.paragraph.start + range.end;
   return { status, ...range, quote: report.text.slice(s, e) };
+}
+
+/**
+ * A fresh anchor for where `resolved` placed an annotation on `report` (new paragraph ids,
+ * offsets, quote, context and fingerprint), to store once the user has seen the new place.
+ * Null for an orphan.
+ */
+export function reanchor(report: Report, resolved: ResolvedAnchor): Anchor | null {
+  if (resolved.status === 'orphan') return null;
+  return createAnchor(report, {
+    startSegmentId: resolved.segmentId,
+    startOffset: resolved.start,
+    endSegmentId: resolved.endSegmentId,
+    endOffset: resolved.end,
+  });
 }

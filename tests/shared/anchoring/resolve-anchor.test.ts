@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAnchor, resolveAnchor } from '../../../shared/anchoring';
+import { createAnchor, reanchor, resolveAnchor } from '../../../shared/anchoring';
 import type { Report } from '../../../shared/report/model';
 import { bundledSource, editOnce, offsetOf, segment, selectionFor } from './report-fixture';
 
@@ -263,5 +263,17 @@ describe('sweeps over every paragraph', () => {
   it('orphans an anchor whose paragraph ids are unknown and whose quote is gone', () => {
     const anchor = { ...anchorOn(base, '丰炉煤气'), segmentId: 'zz', endSegmentId: 'zz', quote: '完全不存在的文字内容' };
     expect(resolveAnchor(base, anchor)).toEqual({ status: 'orphan' });
+  });
+});
+
+describe('reanchor', () => {
+  it('turns a fuzzy resolution into an anchor that resolves exactly on the new edition', () => {
+    const anchor = anchorOn(base, '大力发展绿电制氢、丰炉煤气制氢');
+    const edited = segment(editOnce(bundledSource, '丰炉煤气', '焦炉煤气'));
+    const r = resolveAnchor(edited, anchor);
+    const fresh = reanchor(edited, r)!;
+    expect(fresh).toMatchObject({ quote: '大力发展绿电制氢、焦炉煤气制氢', fingerprint: edited.fingerprint });
+    expect(resolveAnchor(edited, fresh)).toEqual({ ...r, status: 'exact' });
+    expect(reanchor(edited, { status: 'orphan' })).toBeNull();
   });
 });

@@ -111,7 +111,11 @@ export function formatText(query: string, results: SearchResult[], total: number
 }
 
 /** Runs the CLI; returns the exit code. */
-export function main(argv: readonly string[], out = (s: string) => process.stdout.write(s), err = (s: string) => process.stderr.write(s)): number {
+export function main(
+  argv: readonly string[],
+  out: (s: string) => unknown = (s) => process.stdout.write(s),
+  err: (s: string) => unknown = (s) => process.stderr.write(s),
+): number {
   let args: CliArgs;
   try {
     args = parseArgs(argv);

@@ -16,6 +16,9 @@ import { AnnotationPopover } from './AnnotationPopover';
 import { SelectionToolbar } from './SelectionToolbar';
 import { citationText, labelOf } from './citation';
 import { useAnnotations, type AnnotationStorePort } from './use-annotations';
+import { SearchPanel } from '../search/SearchPanel';
+import type { NoteRecord, SearchResult } from '../../shared/search/types';
+import { flashRanges, paintRanges } from '../reader/text-highlights';
 
 export interface ReaderLayer {
   marks: ReadonlyMap<string, MarkRange[]>;
@@ -38,6 +41,8 @@ interface Props {
   reader: RefObject<ReaderViewHandle | null>;
   toast(text: string): void;
   renderReader(layer: ReaderLayer): ReactNode;
+  searchOpen: boolean;
+  onSearchOpenChange(open: boolean): void;
 }
 
 interface OpenState {
@@ -180,6 +185,52 @@ export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(
 
   const tagsInUse = useMemo(() => collectTags(ann.list), [ann.list]);
 
+  const notes: NoteRecord[] = useMemo(
+    () =>
+      ann.list
+        .filter((a) => a.note.text.trim() !== '')
+        .map((a) => {
+          const r = ann.resolutions.get(a.id);
+          const placed = r && r.status !== 'orphan';
+          return {
+            annotationId: a.id,
+            paragraphId: placed ? r.segmentId : a.anchor.segmentId,
+            start: placed ? r.start : undefined,
+            text: a.note.text,
+            color: a.color,
+            tags: a.tags,
+            author: a.author,
+            reportId: report.id,
+          };
+        }),
+    [ann.list, ann.resolutions, report.id],
+  );
+
+  const onSearchJump = useCallback(
+    (r: SearchResult) => {
+      if (r.source === 'note' && r.annotationId) return openAnnotation(r.annotationId, true);
+      reader.current?.scrollToParagraph(r.paragraphId, { flash: false });
+      if (root && r.textStart >= 0) flashRanges(root, 'jump-flash', [{ paragraphId: r.paragraphId, start: r.textStart, end: r.textStart + r.text.length }]);
+      const seg = root?.querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(r.paragraphId)}"]`);
+      seg?.classList.remove('flash');
+      void seg?.offsetWidth;
+      seg?.classList.add('flash');
+    },
+    [openAnnotation, reader, root],
+  );
+
+  const onHitsChange = useCallback(
+    (results: SearchResult[]) => {
+      if (!root) return;
+      paintRanges(
+        root,
+        'search-hit',
+        results.filter((r) => r.source === 'report').flatMap((r) => r.paragraphRanges.map(([start, end]) => ({ paragraphId: r.paragraphId, start, end }))),
+      );
+    },
+    [root],
+  );
+
   const layer: ReaderLayer = useMemo(
     () => ({ marks: ann.marks, colors: ann.colors, onMarkClick: (id) => openAnnotation(id, false) }),
     [ann.marks, ann.colors, openAnnotation],
@@ -195,6 +246,9 @@ export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(
         )}
         {props.renderReader(layer)}
       </main>
+      <div className="search-dock" hidden={!props.searchOpen}>
+        <SearchPanel report={report} notes={notes} open={props.searchOpen} onOpenChange={props.onSearchOpenChange} onJump={onSearchJump} onHitsChange={onHitsChange} />
+      </div>
       <SelectionToolbar
         root={root}
         legend={legend}

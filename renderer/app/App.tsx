@@ -26,6 +26,7 @@ export function App({ host, store, annotationStore }: Props) {
   const [prefsLoaded, setPrefsLoaded] = useState(false);
   const [currentIndex, setCurrentIndex] = useState(0);
   const [toast, setToast] = useState<string | null>(null);
+  const [searchOpen, setSearchOpen] = useState(false);
   const reader = useRef<ReaderViewHandle>(null);
   const annotations = useRef<AnnotationWorkspaceHandle>(null);
   const saveTimer = useRef<number | undefined>(undefined);
@@ -106,6 +107,8 @@ export function App({ host, store, annotationStore }: Props) {
           return updatePrefs({ annotationsHidden: !prefs.annotationsHidden });
         case 'open-report':
           return void openReport();
+        case 'find':
+          return setSearchOpen(true);
         case 'undo':
         case 'redo':
           return void annotations.current?.undoRedo(cmd);
@@ -160,6 +163,9 @@ export function App({ host, store, annotationStore }: Props) {
           {report && <span className="brand-title">· {displayTitle}</span>}
         </div>
         <div className="topbar-tools" role="toolbar" aria-label="阅读工具">
+          <button type="button" className="search-launch" onClick={() => run('find')} title="搜索正文与批注（Ctrl+F）" aria-pressed={searchOpen}>
+            搜索 <kbd>Ctrl+F</kbd>
+          </button>
           <button type="button" onClick={() => run('toggle-outline')} aria-pressed={!prefs.outlineHidden} title={prefs.outlineHidden ? MSG.showOutline : MSG.hideOutline}>
             {MSG.outline}
           </button>
@@ -213,6 +219,8 @@ export function App({ host, store, annotationStore }: Props) {
             listHidden={prefs.annotationsHidden}
             reader={reader}
             toast={showToast}
+            searchOpen={searchOpen}
+            onSearchOpenChange={setSearchOpen}
             renderReader={(layer) => (
               <ReaderView ref={reader} report={report} marks={layer.marks} colors={layer.colors} onRendered={onRendered} onScroll={onScroll} onMarkClick={layer.onMarkClick} />
             )}

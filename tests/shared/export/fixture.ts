@@ -3,7 +3,8 @@
  * and helpers to make annotations on it by quoting its text.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Paragraph, Report } from '../../../shared/report/model';
 import type { Annotation, ColorKey } from '../../../shared/annotations/model';
 
@@ -68,10 +69,13 @@ export function miniReport(): Report {
   };
 }
 
+// __dirname under vitest and tsx's CommonJS mode, import.meta.url under plain ESM.
+const here = () => (typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPath(import.meta.url)));
+
 /** The bundled report, segmented by the real segmenter. */
 export async function bundledReport(): Promise<Report> {
   const { segmentReport } = await import('../../../shared/report/segment');
-  const src = readFileSync(join(__dirname, '../../../resources/reports/changzhi-2026/source.txt'), 'utf8');
+  const src = readFileSync(join(here(), '../../../resources/reports/changzhi-2026/source.txt'), 'utf8');
   return segmentReport(src, { id: 'changzhi-2026' });
 }
 
@@ -205,14 +209,16 @@ export function sampleAnnotations(report: Report): Annotation[] {
 /** `n` generated annotations spread over the report's body paragraphs (for benchmarks). */
 export function manyAnnotations(report: Report, n: number): Annotation[] {
   const colors: ColorKey[] = ['yellow', 'green', 'blue', 'red', 'purple'];
-  const bodies = report.paragraphs.filter((p) => p.kind === 'body' && p.sentences.length > 0);
+  // Distinct sentences spread evenly over the report while n fits, so excerpts do not merge.
+  const sentences = report.paragraphs
+    .filter((p) => p.kind === 'body')
+    .flatMap((p) => p.sentences.filter((s) => s.end - s.start >= 6).map((s) => ({ p, s })));
+  const stride = Math.max(1, Math.floor(sentences.length / n));
   const out: Annotation[] = [];
   for (let i = 0; i < n; i++) {
-    const p = bodies[i % bodies.length];
-    const s = p.sentences[Math.floor(i / bodies.length) % p.sentences.length];
+    const { p, s } = sentences[(i * stride) % sentences.length];
     const start = s.start + 2;
     const end = Math.min(s.end - 1, start + 14);
-    if (end <= start) continue;
     const t = 1_700_000_000_000 + i;
     out.push({
       id: `m${i}`,

@@ -224,7 +224,9 @@ export class SearchEngine {
     if (!literalOnly && compact.length <= FUSE_MAX_PATTERN) {
       const occurs = (s: string) => sets.some(({ set }) => this.occursIn(set, s));
       words = queryWords(q, occurs).slice(0, MAX_WORDS);
-      if (words.length >= 2 || (words.length === 1 && words[0] !== compact)) {
+      // one word differing from the query = the query with punctuation dropped (`'营商` → 营商);
+      // a single character that way (`(一)` → 一) would match half the text
+      if (words.length >= 2 || (words.length === 1 && words[0] !== compact && words[0].length >= 2)) {
         for (const { set, allowed } of sets) this.allWords(set, allowed, words, add);
       } else {
         words = [];

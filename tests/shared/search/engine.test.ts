@@ -355,3 +355,14 @@ describe('groups and result shape', () => {
     expect(new SearchEngine().search('发展').results).toEqual([]);
   });
 });
+
+describe('bracketed and quoted queries', () => {
+  it('(一) finds the item headings written (一) or （一）, not every sentence with 一', () => {
+    const res = engine.search('(一)', { scope: 'report' });
+    expect(res.results.length).toBeGreaterThan(0);
+    expect(res.results.every((r) => r.kind === 'exact')).toBe(true);
+    const full = new SearchEngine();
+    full.setReport({ ...report, paragraphs: report.paragraphs.map((p) => ({ ...p, text: p.text.replace(/\(/g, '（').replace(/\)/g, '）') })) });
+    expect(full.search('(一)').results.map((r) => r.sentenceId)).toEqual(res.results.map((r) => r.sentenceId));
+  });
+});

@@ -294,6 +294,26 @@ function matchesScope(ann: Annotation, scope: ExcerptScope, para: Paragraph | un
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
 /**
+ * A selection that ends at offset 0 of the next paragraph (what a triple click gives) or starts
+ * at the very end of a paragraph covers nothing there; drop that paragraph from the range.
+ */
+function trimParagraphEdges(r: ResolvedRange, index: Map<string, number>, paras: readonly Paragraph[]): ResolvedRange {
+  let si = index.get(r.segmentId);
+  let ei = index.get(r.endSegmentId);
+  if (si === undefined || ei === undefined) return r;
+  let { start, end } = r;
+  if (ei > si && end === 0) {
+    ei--;
+    end = paras[ei].text.length;
+  }
+  if (ei > si && start === paras[si].text.length) {
+    si++;
+    start = 0;
+  }
+  return { segmentId: paras[si].id, start, endSegmentId: paras[ei].id, end };
+}
+
+/**
  * Builds the excerpt document for `annotations` on `report`, see the module comment for the
  * ordering, merging, orphan and numbering rules. Throws only when the options are malformed
  * (unknown passage mode).
@@ -319,7 +339,8 @@ export function buildExcerpts(report: Report, annotations: readonly Annotation[]
   const orphans: Placed[] = [];
   for (const ann of annotations) {
     if (ann.deleted || ann.reportId !== report.id) continue;
-    const r = resolve(ann.anchor);
+    const r0 = resolve(ann.anchor);
+    const r = r0 && trimParagraphEdges(r0, index, paras);
     const si = r ? index.get(r.segmentId) : undefined;
     const ei = r ? index.get(r.endSegmentId) : undefined;
     if (r && si !== undefined && ei !== undefined && cmp([si, r.start], [ei, r.end]) <= 0) {

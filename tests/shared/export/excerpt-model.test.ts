@@ -152,6 +152,17 @@ describe.each(reports)('%s report', (_name, report, expected) => {
       expect(marked).toEqual([D(first.slice(first.indexOf('新建智能化矿井8座'))), '强化能源综合开发利用。实施新一代煤电升级专项行动']);
     });
 
+    it('drops a paragraph that a selection only touches at its edge (triple click)', () => {
+      const a = annotate(report, { id: 't', quote: '推动煤炭绿色智能转型', target: 'paragraph' });
+      const next = report.paragraphs[report.paragraphs.findIndex((p) => p.id === a.anchor.segmentId) + 1];
+      const p = report.paragraphs.find((x) => x.id === a.anchor.segmentId)!;
+      const tripleClick = { ...a, target: 'range' as const, anchor: { ...a.anchor, endSegmentId: next.id, end: 0, quote: p.text + '\n' } };
+      const [e] = buildExcerpts(report, [tripleClick], base).excerpts;
+      expect(e.passages.map((x) => x.paragraphId)).toEqual([p.id]);
+      expect(e.label).toBe('三(二)¶1');
+      expect(e.passages[0].marks).toMatchObject([{ start: 0, end: p.text.length }]);
+    });
+
     it('keeps subscript ranges inside the passage', () => {
       const [e] = build([{ id: 'a', quote: '浓度降至30微克' }]).excerpts;
       const p = e.passages[0];

@@ -24,6 +24,7 @@ import {
   Paragraph,
   TextRun,
   type IFontAttributesProperties,
+  type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
 import type { ColorKey, LegendEntry, UnderlineStyle } from '../annotations/model';
@@ -110,8 +111,8 @@ interface NoteStyle {
   lead?: ParagraphChild[];
 }
 
-function richParagraphs(blocks: readonly RichBlock[], st: NoteStyle): Paragraph[] {
-  const out: Paragraph[] = [];
+function richParagraphs(blocks: readonly RichBlock[], st: NoteStyle): IParagraphOptions[] {
+  const out: IParagraphOptions[] = [];
   let lead = st.lead;
   const take = () => {
     const l = lead ?? [];
@@ -121,13 +122,11 @@ function richParagraphs(blocks: readonly RichBlock[], st: NoteStyle): Paragraph[
   const list = (l: RichList, depth: number) => {
     l.items.forEach((it, i) => {
       const bullet = l.ordered ? `${l.start + i}. ` : it.checked === undefined ? '• ' : it.checked ? '☑ ' : '☐ ';
-      out.push(
-        new Paragraph({
-          indent: { left: st.indent + (depth + 1) * 420, hanging: 300 },
-          spacing: { after: 40 },
-          children: [...take(), new TextRun({ text: bullet, font: st.font, size: st.size }), ...spanRuns(it.spans, st.font, st.size)],
-        }),
-      );
+      out.push({
+        indent: { left: st.indent + (depth + 1) * 420, hanging: 300 },
+        spacing: { after: 40 },
+        children: [...take(), new TextRun({ text: bullet, font: st.font, size: st.size }), ...spanRuns(it.spans, st.font, st.size)],
+      });
       for (const c of it.children) list(c, depth + 1);
     });
   };
@@ -135,19 +134,17 @@ function richParagraphs(blocks: readonly RichBlock[], st: NoteStyle): Paragraph[
     if (b.type === 'list') list(b, 0);
     else {
       const spans = b.heading ? b.spans.map((s) => ({ ...s, bold: true })) : b.spans;
-      out.push(
-        new Paragraph({
-          indent: { left: st.indent + (b.quote ? 420 : 0) },
-          spacing: { after: 60, line: 360 },
-          children: [...take(), ...spanRuns(spans, st.font, st.size)],
-        }),
-      );
+      out.push({
+        indent: { left: st.indent + (b.quote ? 420 : 0) },
+        spacing: { after: 60, line: 360 },
+        children: [...take(), ...spanRuns(spans, st.font, st.size)],
+      });
     }
   }
   return out;
 }
 
-function passageParagraphs(e: Excerpt, doc: ExcerptDocument): Paragraph[] {
+function passageParagraphs(e: Excerpt, doc: ExcerptDocument): IParagraphOptions[] {
   const Ref = doc.notes === 'endnotes' ? EndnoteReferenceRun : FootnoteReferenceRun;
   return e.passages.map((p, i) => {
     const children: ParagraphChild[] = [];
@@ -167,25 +164,17 @@ function passageParagraphs(e: Excerpt, doc: ExcerptDocument): Paragraph[] {
       }
       if (doc.notes !== 'inline') for (const n of r.refs) children.push(new Ref(n));
     }
-    return new Paragraph({
-      children,
-      indent: { firstLine: 480 },
-      spacing: { line: 400, after: 80 },
-      keepLines: true,
-      keepNext: i < e.passages.length - 1,
-    });
+    return { children, indent: { firstLine: 480 }, spacing: { line: 400, after: 80 } };
   });
 }
 
+/** An excerpt's paragraphs, chained with keep-with-next so Word keeps it on one page when it fits. */
 function excerptParagraphs(e: Excerpt, doc: ExcerptDocument): Paragraph[] {
-  const out: Paragraph[] = [];
-  out.push(
-    new Paragraph({
-      heading: HeadingLevel.HEADING_3,
-      keepNext: true,
-      children: [new TextRun({ text: e.citation || '（位置未知）', font: HEI, size: SIZE.h3 })],
-    }),
-  );
+  const out: IParagraphOptions[] = [];
+  out.push({
+    heading: HeadingLevel.HEADING_3,
+    children: [new TextRun({ text: e.citation || '（位置未知）', font: HEI, size: SIZE.h3 })],
+  });
   out.push(...passageParagraphs(e, doc));
   const meta: string[] = [];
   if (e.colors.length && e.passages.some((p) => p.marks.length)) {
@@ -194,13 +183,11 @@ function excerptParagraphs(e: Excerpt, doc: ExcerptDocument): Paragraph[] {
   if (e.tags.length) meta.push(`标签：${e.tags.join('、')}`);
   if (e.authors.length) meta.push(`批注人：${e.authors.join('、')}`);
   if (meta.length) {
-    out.push(
-      new Paragraph({
-        spacing: { after: 80 },
-        indent: { left: 480 },
-        children: [new TextRun({ text: meta.join('　'), font: SONG, size: SIZE.meta, color: GRAY })],
-      }),
-    );
+    out.push({
+      spacing: { after: 80 },
+      indent: { left: 480 },
+      children: [new TextRun({ text: meta.join('　'), font: SONG, size: SIZE.meta, color: GRAY })],
+    });
   }
   if (doc.notes === 'inline') {
     for (const x of e.entries) {
@@ -215,7 +202,7 @@ function excerptParagraphs(e: Excerpt, doc: ExcerptDocument): Paragraph[] {
       );
     }
   }
-  return out;
+  return out.map((o, i) => new Paragraph({ ...o, keepLines: true, keepNext: i < out.length - 1 }));
 }
 
 function legendParagraph(doc: ExcerptDocument): Paragraph | null {
@@ -270,7 +257,7 @@ export function buildDocxDocument(doc: ExcerptDocument): Document {
     for (const e of doc.excerpts) {
       for (const x of e.entries) {
         if (x.number === null || !x.note) continue;
-        notes[String(x.number)] = { children: richParagraphs(x.note.blocks, { font: KAI, size: SIZE.footnote, indent: 0 }) };
+        notes[String(x.number)] = { children: richParagraphs(x.note.blocks, { font: KAI, size: SIZE.footnote, indent: 0 }).map((o) => new Paragraph(o)) };
       }
     }
   }

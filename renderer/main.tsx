@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 // Bundled CJK fonts: the app must never show tofu, also offline (GB/T 9704 stand-ins).
 import '@fontsource/noto-serif-sc/400.css';
 import '@fontsource/noto-serif-sc/700.css';
@@ -8,10 +9,14 @@ import '@fontsource/lxgw-wenkai/500.css';
 import '@fontsource/lxgw-wenkai/700.css';
 import './styles/app.css';
 import './styles/annotations.css';
+import './print/excerpt-builder.css';
 import { App } from './app/App';
 import { getHost } from './host';
 import { createShellStore } from './app/dexie-shell-store';
 import { AnnotationRepository, YanduDB } from './db';
+
+// zod would probe `new Function`, which the strict CSP blocks (and logs): use its interpreter.
+z.config({ jitless: true });
 
 const db = new YanduDB();
 const annotations = new AnnotationRepository(db);

@@ -19,6 +19,8 @@ import { useAnnotations, type AnnotationStorePort } from './use-annotations';
 import { SearchPanel } from '../search/SearchPanel';
 import type { NoteRecord, SearchResult } from '../../shared/search/types';
 import { flashRanges, paintRanges } from '../reader/text-highlights';
+import { ExcerptBuilder } from '../print/ExcerptBuilder';
+import type { ReaderHost } from '../../shared/ipc/contract';
 
 export interface ReaderLayer {
   marks: ReadonlyMap<string, MarkRange[]>;
@@ -43,6 +45,9 @@ interface Props {
   renderReader(layer: ReaderLayer): ReactNode;
   searchOpen: boolean;
   onSearchOpenChange(open: boolean): void;
+  printOpen: boolean;
+  onPrintOpenChange(open: boolean): void;
+  host: ReaderHost;
 }
 
 interface OpenState {
@@ -279,6 +284,20 @@ export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(
             setOpen(null);
           }}
           onClose={close}
+        />
+      )}
+      {props.printOpen && (
+        <ExcerptBuilder
+          report={report}
+          reportTitle={reportTitle}
+          annotations={ann.list}
+          resolutions={ann.resolutions}
+          legend={legend}
+          listFilter={filter}
+          userName={author}
+          host={props.host}
+          toast={toast}
+          onClose={() => props.onPrintOpenChange(false)}
         />
       )}
       {!props.listHidden && (

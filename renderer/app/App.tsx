@@ -27,6 +27,7 @@ export function App({ host, store, annotationStore }: Props) {
   const [currentIndex, setCurrentIndex] = useState(0);
   const [toast, setToast] = useState<string | null>(null);
   const [searchOpen, setSearchOpen] = useState(false);
+  const [printOpen, setPrintOpen] = useState(false);
   const reader = useRef<ReaderViewHandle>(null);
   const annotations = useRef<AnnotationWorkspaceHandle>(null);
   const saveTimer = useRef<number | undefined>(undefined);
@@ -107,6 +108,9 @@ export function App({ host, store, annotationStore }: Props) {
           return updatePrefs({ annotationsHidden: !prefs.annotationsHidden });
         case 'open-report':
           return void openReport();
+        case 'print-excerpts':
+        case 'export-pdf':
+          return setPrintOpen(true);
         case 'find':
           return setSearchOpen(true);
         case 'undo':
@@ -181,6 +185,9 @@ export function App({ host, store, annotationStore }: Props) {
           <button type="button" onClick={() => run('open-report')} title={MSG.openReportTitle}>
             {MSG.openReport}
           </button>
+          <button type="button" className="primary" onClick={() => run('print-excerpts')} title="打印或导出批注摘录（Ctrl+P）">
+            打印摘录
+          </button>
         </div>
       </header>
       <div className="workspace">
@@ -221,6 +228,9 @@ export function App({ host, store, annotationStore }: Props) {
             toast={showToast}
             searchOpen={searchOpen}
             onSearchOpenChange={setSearchOpen}
+            printOpen={printOpen}
+            onPrintOpenChange={setPrintOpen}
+            host={host}
             renderReader={(layer) => (
               <ReaderView ref={reader} report={report} marks={layer.marks} colors={layer.colors} onRendered={onRendered} onScroll={onScroll} onMarkClick={layer.onMarkClick} />
             )}

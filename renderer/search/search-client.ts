@@ -5,7 +5,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { Report } from '../../shared/report/model';
 import type { NoteRecord, SearchFilters, SearchResponse } from '../../shared/search/types';
-import { createSearchApi, type SearchApi } from './search-api';
+import type { SearchApi } from './search-api';
 
 export interface SearchBackend {
   setReport(report: Report | null): Promise<void>;
@@ -15,13 +15,17 @@ export interface SearchBackend {
   dispose(): void;
 }
 
-/** The API run on the calling thread, with the backend's async signatures. */
+/**
+ * The API run on the calling thread, with the backend's async signatures. The engine is
+ * imported lazily so that a worker-backed build does not carry a second copy of it up front.
+ */
 export function createInThreadBackend(): SearchBackend {
-  const api = createSearchApi();
+  let api: Promise<SearchApi> | null = null;
+  const get = () => (api ??= import('./search-api').then((m) => m.createSearchApi()));
   return {
-    setReport: async (r) => api.setReport(r),
-    setNotes: async (n) => api.setNotes(n),
-    search: async (q, f) => api.search(q, f),
+    setReport: async (r) => (await get()).setReport(r),
+    setNotes: async (n) => (await get()).setNotes(n),
+    search: async (q, f) => (await get()).search(q, f),
     dispose: () => {},
   };
 }

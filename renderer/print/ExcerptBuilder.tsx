@@ -1,0 +1,254 @@
+/**
+ * 打印摘录: choose which annotations to print and how, see the A4 preview live, then print,
+ * save a PDF, a Word document or Markdown. Rendered in a portal beside the app root so print
+ * CSS can hide the whole app and print exactly the preview.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { ResolvedAnchor } from '../../shared/anchoring';
+import { filterAnnotations, sortByReadingOrder, type Annotation, type AnnotationFilter, type LegendEntry } from '../../shared/annotations';
+import type { ReaderHost } from '../../shared/ipc/contract';
+import type { Report } from '../../shared/report/model';
+import { toDisplayText } from '../../shared/report/display';
+import { buildExcerpts, formatChineseDate, type ExcerptScope, type NotesPlacement, type PassageMode } from '../../shared/export/excerpt-model';
+import { toMarkdown } from '../../shared/export/markdown';
+import { toDocx } from '../../shared/export/docx';
+import { pageCss, renderPrintHtml } from './print-document';
+import printCss from './print.css?raw';
+import './print.css';
+import { embeddedFontCss } from './embed-fonts';
+import { labelOf } from '../annotations/citation';
+
+interface Props {
+  report: Report;
+  reportTitle: string;
+  annotations: readonly Annotation[];
+  resolutions: ReadonlyMap<string, ResolvedAnchor>;
+  legend: readonly LegendEntry[];
+  /** The annotation list's current filter (scope 当前筛选). */
+  listFilter: AnnotationFilter;
+  userName: string;
+  host: ReaderHost;
+  toast(text: string): void;
+  onClose(): void;
+}
+
+type ScopeKind = 'all' | 'filter' | 'picked';
+
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
+
+export function ExcerptBuilder(props: Props) {
+  const { report, reportTitle, annotations, resolutions, legend, listFilter, host, toast, onClose } = props;
+  const [scopeKind, setScopeKind] = useState<ScopeKind>('all');
+  const [picked, setPicked] = useState<Set<string>>(() => new Set(annotations.map((a) => a.id)));
+  const [passage, setPassage] = useState<PassageMode>('sentences');
+  const [notes, setNotes] = useState<NotesPlacement>('inline');
+  const [userName, setUserName] = useState(props.userName);
+  const [date, setDate] = useState(() => formatChineseDate(new Date()));
+  const [busy, setBusy] = useState<string | null>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  const returnFocus = useRef<Element | null>(null);
+
+  useEffect(() => {
+    returnFocus.current = document.activeElement;
+    dialog.current?.querySelector<HTMLElement>('input, button')?.focus();
+    document.body.classList.add('printing-excerpts');
+    return () => {
+      document.body.classList.remove('printing-excerpts');
+      if (returnFocus.current instanceof HTMLElement) returnFocus.current.focus();
+    };
+  }, []);
+
+  const ordered = useMemo(() => sortByReadingOrder(report, annotations, resolutions), [report, annotations, resolutions]);
+
+  const scope: ExcerptScope = useMemo(() => {
+    if (scopeKind === 'picked') return { kind: 'picked', ids: [...picked] };
+    if (scopeKind === 'filter') {
+      // The list filter's ids, so the printed set is exactly what the list shows.
+      return { kind: 'picked', ids: filterAnnotations(annotations, listFilter).map((a) => a.id) };
+    }
+    return { kind: 'all' };
+  }, [scopeKind, picked, annotations, listFilter]);
+
+  const doc = useMemo(
+    () =>
+      buildExcerpts(report, annotations, {
+        scope,
+        passage,
+        notes,
+        reportTitle,
+        userName,
+        date,
+        legend,
+        resolve: (anchor) => {
+          // Resolutions are keyed by annotation id; find the one for this anchor.
+          const a = annotations.find((x) => x.anchor === anchor);
+          const r = a ? resolutions.get(a.id) : undefined;
+          return r && r.status !== 'orphan' ? { segmentId: r.segmentId, start: r.start, endSegmentId: r.endSegmentId, end: r.end } : null;
+        },
+      }),
+    [report, annotations, scope, passage, notes, reportTitle, userName, date, legend, resolutions],
+  );
+  const html = useMemo(() => renderPrintHtml(doc, { css: printCss }), [doc]);
+
+  const run = async (what: string, fn: () => Promise<void>) => {
+    setBusy(what);
+    try {
+      await fn();
+    } catch (e) {
+      toast(`${what}失败：${(e as Error).message}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const baseName = safeName(`${reportTitle}批注摘录`);
+  const exportPdf = () =>
+    run('导出 PDF', async () => {
+      const fontCss = await embeddedFontCss(html.bodyHtml.replace(/<[^>]+>/g, ''), ['Noto Serif SC', 'Noto Sans SC', 'LXGW WenKai']);
+      const full = renderPrintHtml(doc, { css: printCss, fontCss }).fullHtml;
+      const res = await host.printToPdf({ html: full, suggestedName: `${baseName}.pdf` });
+      if (!res.ok) throw new Error(res.error);
+      if (res.value) toast(`已保存 PDF：${res.value}`);
+    });
+  const exportDocx = () =>
+    run('导出 Word', async () => {
+      const bytes = await toDocx(doc);
+      const res = await host.saveFile({ suggestedName: `${baseName}.docx`, content: bytes, filters: [{ name: 'Word 文档', extensions: ['docx'] }] });
+      if (!res.ok) throw new Error(res.error);
+      if (res.value) toast(`已保存：${res.value}`);
+    });
+  const exportMd = () =>
+    run('导出 Markdown', async () => {
+      const res = await host.saveFile({ suggestedName: `${baseName}.md`, content: toMarkdown(doc), filters: [{ name: 'Markdown', extensions: ['md'] }] });
+      if (!res.ok) throw new Error(res.error);
+      if (res.value) toast(`已保存：${res.value}`);
+    });
+  const print = () =>
+    run('打印', async () => {
+      await document.fonts.ready;
+      const res = await host.print();
+      if (!res.ok) throw new Error(res.error);
+    });
+
+  const togglePick = (id: string) =>
+    setPicked((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return createPortal(
+    <div
+      className="excerpt-builder"
+      role="dialog"
+      aria-modal="true"
+      aria-label="打印摘录"
+      ref={dialog}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'p') {
+          e.preventDefault();
+          e.stopPropagation();
+          void print();
+        }
+      }}
+    >
+      <style>{pageCss(doc)}</style>
+      <div className="excerpt-controls">
+        <div className="excerpt-controls-head">
+          <h2>打印摘录</h2>
+          <button type="button" className="icon" aria-label="关闭" title="关闭（Esc）" onClick={onClose}>
+            ×
+          </button>
+        </div>
+        {annotations.length === 0 ? (
+          <p className="empty">还没有批注。先在正文中选中文字，点选颜色或“批注”，再回到这里打印摘录。</p>
+        ) : (
+          <>
+            <fieldset>
+              <legend>范围</legend>
+              <label>
+                <input type="radio" name="scope" checked={scopeKind === 'all'} onChange={() => setScopeKind('all')} /> 全部批注（{annotations.length}）
+              </label>
+              <label>
+                <input type="radio" name="scope" checked={scopeKind === 'filter'} onChange={() => setScopeKind('filter')} /> 批注列表当前筛选（{filterAnnotations(annotations, listFilter).length}）
+              </label>
+              <label>
+                <input type="radio" name="scope" checked={scopeKind === 'picked'} onChange={() => setScopeKind('picked')} /> 手动勾选（{picked.size}）
+              </label>
+              {scopeKind === 'picked' && (
+                <ul className="excerpt-picklist" aria-label="勾选要打印的批注">
+                  {ordered.map((a) => (
+                    <li key={a.id}>
+                      <label>
+                        <input type="checkbox" checked={picked.has(a.id)} onChange={() => togglePick(a.id)} />
+                        <span className={`swatch swatch-${a.color}`} aria-hidden /> {labelOf(report, resolutions.get(a.id)) ?? '原文未找到'}{' '}
+                        {toDisplayText(a.anchor.quote).slice(0, 24)}
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </fieldset>
+            <fieldset>
+              <legend>摘录内容</legend>
+              <label>
+                <input type="radio" name="passage" checked={passage === 'sentences'} onChange={() => setPassage('sentences')} /> 所在句子
+              </label>
+              <label>
+                <input type="radio" name="passage" checked={passage === 'paragraph'} onChange={() => setPassage('paragraph')} /> 整段
+              </label>
+            </fieldset>
+            <fieldset>
+              <legend>批注位置</legend>
+              <label>
+                <input type="radio" name="notes" checked={notes === 'inline'} onChange={() => setNotes('inline')} /> 随文
+              </label>
+              <label>
+                <input type="radio" name="notes" checked={notes === 'footnotes'} onChange={() => setNotes('footnotes')} /> 脚注
+              </label>
+              <label>
+                <input type="radio" name="notes" checked={notes === 'endnotes'} onChange={() => setNotes('endnotes')} /> 尾注
+              </label>
+            </fieldset>
+            <fieldset>
+              <legend>页眉</legend>
+              <label className="field">
+                姓名 <input type="text" value={userName} maxLength={40} onChange={(e) => setUserName(e.target.value)} />
+              </label>
+              <label className="field">
+                日期 <input type="text" value={date} maxLength={40} onChange={(e) => setDate(e.target.value)} />
+              </label>
+            </fieldset>
+          </>
+        )}
+        <div className="excerpt-actions">
+          <button type="button" onClick={() => void print()} disabled={!!busy} title="系统打印对话框（Ctrl+P）">
+            打印
+          </button>
+          <button type="button" onClick={() => void exportPdf()} disabled={!!busy}>
+            导出 PDF
+          </button>
+          <button type="button" onClick={() => void exportDocx()} disabled={!!busy}>
+            导出 Word
+          </button>
+          <button type="button" onClick={() => void exportMd()} disabled={!!busy}>
+            导出 Markdown
+          </button>
+        </div>
+        <p className="excerpt-status" role="status">
+          {busy ? `正在${busy}……` : `共 ${doc.excerpts.length} 条摘录`}
+        </p>
+      </div>
+      <div className="excerpt-preview-scroll">
+        <div className="excerpt-preview" role="region" aria-label="打印预览" dangerouslySetInnerHTML={{ __html: html.bodyHtml }} />
+      </div>
+    </div>,
+    document.body,
+  );
+}

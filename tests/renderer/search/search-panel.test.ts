@@ -18,8 +18,13 @@ let jumps: SearchResult[];
 let hits: SearchResult[][];
 let opens: boolean[];
 
+/** Lets promises, timers and React settle: until the panel is neither indexing nor searching. */
 async function flush() {
-  for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
+  for (let i = 0; i < 200; i++) {
+    await act(async () => new Promise((r) => setTimeout(r, i < 5 ? 0 : 5)));
+    const st = container.querySelector('[role=status]')?.textContent ?? '';
+    if (i >= 4 && !st.startsWith('正在')) return;
+  }
 }
 
 async function render(props: Partial<SearchPanelProps> = {}, backend: SearchBackend = createInThreadBackend()) {

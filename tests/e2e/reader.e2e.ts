@@ -17,7 +17,8 @@ describe('reading view', () => {
     const text = await nav.innerText();
     expect(text).toContain('二、“十五五”时期经济社会发展目标任务');
     expect(text).toContain('三、2026年工作安排');
-    for (const item of ['(一)在推动转型发展上实现更大突破', '(八)在美丽长治建设上实现更大突破', '(三)', '(七)坚持融合发展、全面振兴']) {
+    // Outline titles are shown with full-width punctuation, like the text.
+    for (const item of ['（一）在推动转型发展上实现更大突破', '（八）在美丽长治建设上实现更大突破', '（三）坚持产业升级、聚链成群，坚定推进转型发展', '（七）坚持融合发展、全面振兴']) {
       expect(text).toContain(item);
     }
     // Leads of part 三 (三) are listed under their item.
@@ -28,7 +29,7 @@ describe('reading view', () => {
 
   it('jumps to item (三) of part 三 when it is clicked in the outline', async () => {
     const { context, page } = await openReader(browser);
-    const link = page.locator('nav[aria-label="目录"] button.outline-link', { hasText: /^\(三\)坚持/ });
+    const link = page.locator('nav[aria-label="目录"] button.outline-link', { hasText: /^（三）坚持/ });
     await link.click();
     const heading = page.locator('[data-segment-id="h3-3"]');
     await expect.poll(async () => {
@@ -37,7 +38,7 @@ describe('reading view', () => {
       return box && scroller ? Math.abs(box.y - scroller.y) : 9999;
     }).toBeLessThan(60);
     // The outline follows: the clicked item is the current location.
-    await expect.poll(() => page.locator('nav[aria-label="目录"] [aria-current="location"]').innerText()).toMatch(/\(三\)/);
+    await expect.poll(() => page.locator('nav[aria-label="目录"] [aria-current="location"]').innerText()).toMatch(/（三）坚持/);
     await context.close();
   });
 

@@ -1,0 +1,472 @@
+/**
+ * Highlights and notes end to end: selection → toolbar → marks in the reading view → Dexie →
+ * reload. Selections are made programmatically over the paragraphs' text nodes (canonical
+ * offsets = DOM text offsets) and once with a real mouse drag.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { launch, openReader, screenshot, waitForReader } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const TOOLBAR = '[role=toolbar][aria-label="标注工具"]';
+const DIALOG = '[role=dialog][aria-label="批注"]';
+const LIST = 'aside[aria-label="批注列表"]';
+
+interface Sel {
+  seg: string;
+  start: number;
+  endSeg?: string;
+  end: number;
+}
+
+/**
+ * Selects [start, end) of paragraph `seg` (or from `seg`@start to `endSeg`@end) as the user
+ * would, and returns the selected text as the page sees it.
+ */
+async function select(page: Page, s: Sel): Promise<string> {
+  const text = await page.evaluate((s) => {
+    const locate = (segId: string, offset: number): [Node, number] => {
+      const seg = document.querySelector(`[data-segment-id="${segId}"]`);
+      if (!seg) throw new Error(`no paragraph ${segId}`);
+      const walker = document.createTreeWalker(seg, NodeFilter.SHOW_TEXT);
+      let pos = 0;
+      let last: Node | null = null;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const len = n.textContent!.length;
+        if (offset < pos + len) return [n, offset - pos];
+        pos += len;
+        last = n;
+      }
+      if (last && offset === pos) return [last, last.textContent!.length];
+      throw new Error(`offset ${offset} beyond paragraph ${segId} (${pos})`);
+    };
+    document.querySelector(`[data-segment-id="${s.seg}"]`)?.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.setStart(...locate(s.seg, s.start));
+    range.setEnd(...locate(s.endSeg ?? s.seg, s.end));
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    return range.toString();
+  }, s);
+  await page.locator(TOOLBAR).waitFor();
+  return text;
+}
+
+/** Display text of paragraph `seg` between canonical offsets (what a mark over it must show). */
+const segText = (page: Page, seg: string, start: number, end: number) =>
+  page.locator(`[data-segment-id="${seg}"]`).evaluate((el, [a, b]) => el.textContent!.slice(a, b), [start, end] as const);
+
+/** Ids of the annotations drawn in the reading view. */
+const markIds = (page: Page) =>
+  page.evaluate(() => [...new Set([...document.querySelectorAll<HTMLElement>('mark[data-annotation-id]')].flatMap((m) => m.dataset.annotationIds!.split(' ')))]);
+
+/** Concatenated text of the marks of annotation `id` inside paragraph `seg`. */
+const markText = (page: Page, id: string, seg?: string) =>
+  page.evaluate(
+    ([id, seg]) =>
+      [...document.querySelectorAll<HTMLElement>(`${seg ? `[data-segment-id="${seg}"] ` : ''}mark[data-annotation-ids~="${id}"]`)].map((m) => m.textContent).join(''),
+    [id, seg] as const,
+  );
+
+/** Stored annotation records (raw IndexedDB, tombstones included). */
+const stored = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<Array<{ id: string; color: string; deleted: number; target: string; note: { text: string; json: string | null }; anchor: { segmentId: string; endSegmentId: string; start: number; end: number; quote: string } }>>((resolve, reject) => {
+        const req = indexedDB.open('yandu');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const get = db.transaction('annotations').objectStore('annotations').getAll();
+          get.onsuccess = () => {
+            resolve(get.result);
+            db.close();
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+
+const live = async (page: Page) => (await stored(page)).filter((a) => a.deleted === 0);
+
+async function reload(page: Page): Promise<void> {
+  await page.reload();
+  await waitForReader(page);
+}
+
+/** Highlights `s` with the toolbar button `meaning`; returns the new annotation id. */
+async function highlight(page: Page, s: Sel, meaning = '重点'): Promise<string> {
+  const before = new Set(await markIds(page));
+  await select(page, s);
+  await page.locator(TOOLBAR).getByRole('button', { name: new RegExp(`^${meaning}`) }).click();
+  let id = '';
+  await expect
+    .poll(async () => {
+      id = (await markIds(page)).find((x) => !before.has(x)) ?? '';
+      return id;
+    })
+    .not.toBe('');
+  return id;
+}
+
+async function openMark(page: Page, id: string): Promise<void> {
+  await page.locator(`mark[data-annotation-id="${id}"]`).first().click();
+  await page.locator(DIALOG).waitFor();
+}
+
+/** Puts focus on the page body (not a text field), so Ctrl+Z belongs to the annotations. */
+async function focusBody(page: Page): Promise<void> {
+  await page.locator('.report-title').click();
+  await page.evaluate(() => window.getSelection()?.removeAllRanges());
+}
+
+function track(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+async function fresh(opts: { clipboard?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  if (!opts.clipboard) {
+    const { context, page } = await openReader(browser);
+    return { context, page, errors: track(page) };
+  }
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const errors = track(page);
+  await page.goto(process.env.E2E_URL ?? 'http://127.0.0.1:4391/');
+  await waitForReader(page);
+  return { context, page, errors };
+}
+
+describe('highlights', () => {
+  it('keeps a highlight on the same characters after a reload', async () => {
+    const { context, page, errors } = await fresh();
+    const s = { seg: 'p1-0-2', start: 11, end: 26 };
+    const expected = await segText(page, s.seg, s.start, s.end);
+    expect(await select(page, s)).toBe(expected);
+    await screenshot(page, 'annotations-toolbar');
+    await page.locator(TOOLBAR).getByRole('button', { name: /^重点/ }).click();
+    await expect.poll(() => markIds(page)).toHaveLength(1);
+    const [id] = await markIds(page);
+    expect(await markText(page, id, s.seg)).toBe(expected);
+    expect(await page.locator(`mark[data-annotation-id="${id}"]`).getAttribute('data-color')).toBe('yellow');
+    // The toolbar goes away with the selection.
+    await expect.poll(() => page.locator(TOOLBAR).count()).toBe(0);
+    const rec = (await live(page))[0];
+    expect(rec.anchor).toMatchObject({ segmentId: 'p1-0-2', start: 11, end: 26 });
+
+    await reload(page);
+    await expect.poll(() => markIds(page)).toEqual([id]);
+    expect(await markText(page, id, s.seg)).toBe(expected);
+    // Exactly those characters: the text before and after the mark is unmarked.
+    const around = await page.locator(`[data-segment-id="${s.seg}"]`).evaluate((el, id) => {
+      const m = el.querySelector(`mark[data-annotation-id="${id}"]`)!;
+      const r = document.createRange();
+      r.selectNodeContents(el);
+      r.setEndBefore(m);
+      return r.toString().length;
+    }, id);
+    expect(around).toBe(s.start);
+    await screenshot(page, 'annotations-after-reload');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('highlights a mouse-dragged selection', async () => {
+    const { context, page, errors } = await fresh();
+    const seg = page.locator('[data-segment-id="p1-0-3"]');
+    const pts = await seg.evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const n = walker.nextNode()!;
+      const r = document.createRange();
+      r.setStart(n, 0);
+      r.setEnd(n, 1);
+      const a = r.getBoundingClientRect();
+      r.setStart(n, 9);
+      r.setEnd(n, 10);
+      const b = r.getBoundingClientRect();
+      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+    });
+    await page.mouse.move(pts.x1, pts.y1);
+    await page.mouse.down();
+    await page.mouse.move((pts.x1 + pts.x2) / 2, pts.y2, { steps: 5 });
+    await page.mouse.move(pts.x2, pts.y2, { steps: 5 });
+    await page.mouse.up();
+    await page.locator(TOOLBAR).waitFor();
+    const selected = await page.evaluate(() => window.getSelection()!.toString());
+    await page.locator(TOOLBAR).getByRole('button', { name: /^新提法/ }).click();
+    await expect.poll(() => markIds(page)).toHaveLength(1);
+    const [id] = await markIds(page);
+    expect(await markText(page, id)).toBe(selected);
+    expect(selected).toBe(await segText(page, 'p1-0-3', 0, 10));
+    expect(await page.locator(`mark[data-annotation-id="${id}"]`).getAttribute('data-color')).toBe('blue');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('draws overlapping highlights as three segments, the middle one with both ids', async () => {
+    const { context, page, errors } = await fresh();
+    const a = await highlight(page, { seg: 'p1-0-4', start: 12, end: 30 }, '重点');
+    const b = await highlight(page, { seg: 'p1-0-4', start: 20, end: 40 }, '数据指标');
+    const marks = await page.locator('[data-segment-id="p1-0-4"] mark').evaluateAll((ms) =>
+      ms.map((m) => ({ ids: (m as HTMLElement).dataset.annotationIds, color: (m as HTMLElement).dataset.color, text: m.textContent })),
+    );
+    expect(marks.map((m) => m.ids)).toEqual([a, `${a} ${b}`, b]);
+    expect(marks.map((m) => m.text)).toEqual([
+      await segText(page, 'p1-0-4', 12, 20),
+      await segText(page, 'p1-0-4', 20, 30),
+      await segText(page, 'p1-0-4', 30, 40),
+    ]);
+    // The later highlight is drawn on top where they overlap.
+    expect(marks.map((m) => m.color)).toEqual(['yellow', 'green', 'green']);
+    expect(await page.locator(`${LIST} .annotation-item`).count()).toBe(2);
+    await screenshot(page, 'annotations-overlap');
+
+    // Clicking the shared segment opens the topmost one; both survive a reload.
+    await reload(page);
+    const again = await page.locator('[data-segment-id="p1-0-4"] mark').evaluateAll((ms) => ms.map((m) => (m as HTMLElement).dataset.annotationIds));
+    expect(again).toEqual([a, `${a} ${b}`, b]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('makes one annotation for a selection across two paragraphs', async () => {
+    const { context, page, errors } = await fresh();
+    const len2 = await page.locator('[data-segment-id="p1-0-2"]').evaluate((el) => el.textContent!.length);
+    const id = await highlight(page, { seg: 'p1-0-2', start: len2 - 12, endSeg: 'p1-0-3', end: 11 }, '疑问');
+    expect(await markIds(page)).toEqual([id]);
+    expect(await markText(page, id, 'p1-0-2')).toBe(await segText(page, 'p1-0-2', len2 - 12, len2));
+    expect(await markText(page, id, 'p1-0-3')).toBe(await segText(page, 'p1-0-3', 0, 11));
+    expect(await page.locator(`${LIST} .annotation-item`).count()).toBe(1);
+    const recs = await live(page);
+    expect(recs).toHaveLength(1);
+    expect(recs[0].anchor).toMatchObject({ segmentId: 'p1-0-2', endSegmentId: 'p1-0-3', start: len2 - 12, end: 11 });
+    expect(recs[0].anchor.quote.split('\n')).toHaveLength(2);
+    await reload(page);
+    expect(await markText(page, id, 'p1-0-3')).toBe(await segText(page, 'p1-0-3', 0, 11));
+    expect(await page.locator(`${LIST} .annotation-item`).count()).toBe(1);
+    await screenshot(page, 'annotations-cross-paragraph');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('highlights with keys 1–5 in the legend colours', async () => {
+    const { context, page, errors } = await fresh();
+    const colours = ['yellow', 'green', 'blue', 'red', 'purple'];
+    for (let k = 1; k <= 5; k++) {
+      await select(page, { seg: 'p1-0-5', start: k * 20, end: k * 20 + 8 });
+      await page.keyboard.press(String(k));
+      await expect.poll(() => markIds(page)).toHaveLength(k);
+    }
+    const got = await page.locator('[data-segment-id="p1-0-5"] mark').evaluateAll((ms) => ms.map((m) => (m as HTMLElement).dataset.color));
+    expect(got).toEqual(colours);
+    const recs = await live(page);
+    expect(recs.map((r) => r.color).sort()).toEqual([...colours].sort());
+    // Counts per colour in the list.
+    const counts = await page.locator(`${LIST} [aria-label="按颜色筛选"] .count`).allInnerTexts();
+    expect(counts).toEqual(['1', '1', '1', '1', '1']);
+    await screenshot(page, 'annotations-five-colours');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('does nothing for colour keys and toolbar clicks without a selection', async () => {
+    const { context, page, errors } = await fresh();
+    expect(await page.locator(TOOLBAR).count()).toBe(0);
+    await focusBody(page);
+    for (const k of ['1', '2', '3', '4', '5', 'n']) await page.keyboard.press(k);
+    // A toolbar left over from a selection that was then collapsed disappears.
+    await select(page, { seg: 'p1-0-6', start: 3, end: 9 });
+    await page.evaluate(() => window.getSelection()!.collapseToStart());
+    await expect.poll(() => page.locator(TOOLBAR).count()).toBe(0);
+    await page.keyboard.press('1');
+    await page.waitForTimeout(200);
+    expect(await markIds(page)).toEqual([]);
+    expect(await stored(page)).toEqual([]);
+    await expect(page.locator(`${LIST} .empty`).innerText()).resolves.toContain('选中正文中的文字即可高亮或添加批注');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the 批注 dialog', () => {
+  it('saves a note while typing and shows it again after a reload', async () => {
+    const { context, page, errors } = await fresh();
+    const id = await highlight(page, { seg: 'p1-0-6', start: 5, end: 25 });
+    await openMark(page, id);
+    const dialog = page.locator(DIALOG);
+    await dialog.locator('.note-input').click();
+    await page.keyboard.type('要结合本地实际细化目标');
+    await page.waitForTimeout(450);
+    await expect.poll(async () => (await live(page))[0]?.note.text).toBe('要结合本地实际细化目标');
+    await screenshot(page, 'annotations-dialog');
+    await reload(page);
+    await expect.poll(() => page.locator(`${LIST} .annotation-note`).allInnerTexts()).toEqual(['要结合本地实际细化目标']);
+    await openMark(page, id);
+    expect(await page.locator(`${DIALOG} .note-input`).innerText()).toBe('要结合本地实际细化目标');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps a note with emoji and 𠀀 (outside the BMP) across a reload', async () => {
+    const { context, page, errors } = await fresh();
+    const note = '👍🏽好 𠀀字 👨‍👩‍👧 测试';
+    const id = await highlight(page, { seg: 'p1-0-7', start: 0, end: 12 });
+    await openMark(page, id);
+    await page.locator(`${DIALOG} .note-input`).click();
+    await page.keyboard.insertText(note);
+    await page.waitForTimeout(450);
+    await focusBody(page); // blur flushes too
+    await expect.poll(async () => (await live(page))[0]?.note.text).toBe(note);
+    await reload(page);
+    await expect.poll(() => page.locator(`${LIST} .annotation-note`).allInnerTexts()).toEqual([note]);
+    await openMark(page, id);
+    expect(await page.locator(`${DIALOG} .note-input`).innerText()).toBe(note);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('closes with Esc and gives focus back', async () => {
+    const { context, page, errors } = await fresh();
+    const id = await highlight(page, { seg: 'p2-0-1', start: 5, end: 15 });
+    await page.locator(`${LIST} .annotation-item`).first().focus();
+    await page.keyboard.press('Enter');
+    await page.locator(DIALOG).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest('[role=dialog]') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator(DIALOG).count()).toBe(0);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.annotationId ?? null)).toBe(id);
+    // From a click on the mark, with focus in the note editor.
+    await openMark(page, id);
+    await page.locator(`${DIALOG} .note-input`).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator(DIALOG).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('deletes from the dialog; Ctrl+Z brings the highlight back, Ctrl+Shift+Z deletes it again', async () => {
+    const { context, page, errors } = await fresh();
+    const s = { seg: 'p2-1-1', start: 20, end: 36 };
+    const id = await highlight(page, s, '拟提建议');
+    const text = await markText(page, id);
+    await openMark(page, id);
+    await page.locator(DIALOG).getByRole('button', { name: '删除' }).click();
+    await expect.poll(() => markIds(page)).toEqual([]);
+    await expect.poll(() => page.locator(DIALOG).count()).toBe(0);
+    expect((await stored(page)).map((a) => a.deleted)).toEqual([1]); // a tombstone, not gone
+    await focusBody(page);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => markIds(page)).toEqual([id]);
+    expect(await markText(page, id)).toBe(text);
+    expect(await page.locator(`mark[data-annotation-id="${id}"]`).getAttribute('data-color')).toBe('purple');
+    await expect.poll(() => page.locator('.toast').innerText()).toContain('已撤销：删除批注');
+    expect((await stored(page)).map((a) => a.deleted)).toEqual([0]);
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => markIds(page)).toEqual([]);
+    await expect.poll(() => page.locator('.toast').innerText()).toContain('已重做');
+    // Undo the redo, then the creation itself.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => markIds(page)).toEqual([id]);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => markIds(page)).toEqual([]);
+    await expect.poll(() => page.locator('.toast').innerText()).toContain('已撤销：高亮');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('changes colour from the dialog', async () => {
+    const { context, page, errors } = await fresh();
+    const id = await highlight(page, { seg: 'p2-2-1', start: 20, end: 30 });
+    await openMark(page, id);
+    await page.locator(DIALOG).getByRole('radio', { name: /疑问/ }).click();
+    await expect.poll(() => page.locator(`mark[data-annotation-id="${id}"]`).getAttribute('data-color')).toBe('red');
+    await expect.poll(async () => (await live(page))[0]?.color).toBe('red');
+    expect(await page.locator(DIALOG).getByRole('radio', { name: /疑问/ }).getAttribute('aria-checked')).toBe('true');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('copies the passage with its citation label', async () => {
+    const { context, page, errors } = await fresh({ clipboard: true });
+    const s = { seg: 'p1-0-2', start: 11, end: 26 };
+    const expected = await segText(page, s.seg, s.start, s.end);
+    const id = await highlight(page, s);
+    await openMark(page, id);
+    await page.locator(DIALOG).getByRole('button', { name: '复制引文' }).click();
+    await expect.poll(() => page.locator('.toast').innerText().catch(() => '')).toContain('已复制引文');
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    expect(clip).toContain('一¶2');
+    expect(clip).toContain(expected);
+    expect(clip).toBe(`“${expected}”（长治市2026年政府工作报告 一¶2）`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the annotation list', () => {
+  it('explains how to start when empty, and filters by colour', async () => {
+    const { context, page, errors } = await fresh();
+    const list = page.locator(LIST);
+    expect(await list.locator('.empty').innerText()).toContain('选中正文中的文字即可高亮或添加批注');
+    await screenshot(page, 'annotations-empty-list');
+    const y = await highlight(page, { seg: 'p2-3-1', start: 20, end: 30 }, '重点');
+    const g = await highlight(page, { seg: 'p2-4-1', start: 20, end: 30 }, '数据指标');
+    const ids = () => list.locator('.annotation-item').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.annotationId));
+    expect(await ids()).toEqual([y, g]); // reading order
+    const greenFilter = list.locator('[aria-label="按颜色筛选"] button', { hasText: '数据指标' });
+    await greenFilter.click();
+    expect(await greenFilter.getAttribute('aria-pressed')).toBe('true');
+    expect(await ids()).toEqual([g]);
+    await list.locator('[aria-label="按颜色筛选"] button', { hasText: '疑问' }).click();
+    expect(await ids()).toEqual([g]);
+    await list.locator('[aria-label="按颜色筛选"] button', { hasText: '数据指标' }).click();
+    expect(await ids()).toEqual([]);
+    expect(await list.locator('.empty').innerText()).toContain('没有符合筛选条件的批注');
+    await list.locator('[aria-label="按颜色筛选"] button', { hasText: '疑问' }).click();
+    expect(await ids()).toEqual([y, g]);
+    // Clicking an item opens its dialog.
+    await list.locator(`.annotation-item[data-annotation-id="${g}"]`).click();
+    await page.locator(DIALOG).waitFor();
+    expect(await page.locator(`${DIALOG} [aria-checked="true"]`).innerText()).toContain('数据指标');
+    await screenshot(page, 'annotations-list');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lists a paragraph note as 段落批注, without marks', async () => {
+    const { context, page, errors } = await fresh();
+    await select(page, { seg: 'p2-5-1', start: 30, end: 40 });
+    await page.locator(TOOLBAR).getByRole('button', { name: '段落批注' }).click();
+    await page.locator(DIALOG).waitFor();
+    // The note editor has focus: type straight away.
+    await page.keyboard.type('整段关注');
+    await page.waitForTimeout(450);
+    const item = page.locator(`${LIST} .annotation-item`);
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.locator('.annotation-meaning').innerText()).toBe('段落批注');
+    expect(await markIds(page)).toEqual([]);
+    const rec = (await live(page))[0];
+    expect(rec.target).toBe('paragraph');
+    expect(rec.anchor).toMatchObject({ segmentId: 'p2-5-1', endSegmentId: 'p2-5-1', start: 0 });
+    expect(await page.locator('[data-segment-id="p2-5-1"]').getAttribute('data-has-note')).toBe('');
+    await screenshot(page, 'annotations-paragraph-note');
+    await reload(page);
+    await expect.poll(() => page.locator(`${LIST} .annotation-item .annotation-meaning`).allInnerTexts()).toEqual(['段落批注']);
+    expect(await page.locator(`${LIST} .annotation-note`).innerText()).toBe('整段关注');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

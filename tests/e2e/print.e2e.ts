@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { launch, openReader, screenshot, SCREENSHOT_DIR } from './browser';
+import { bundledReport, makeAnnotations, seed, type SeedSpec } from './seed';
+import { toDisplayText } from '../../shared/report/display';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const COLORS = ['yellow', 'green', 'blue', 'red', 'purple'] as const;
+
+describe('打印摘录', () => {
+  it('explains how to start when there are no annotations', async () => {
+    const { context, page } = await openReader(browser);
+    await page.keyboard.press('Control+p');
+    const dialog = page.locator('[role=dialog][aria-label="打印摘录"]');
+    await expect.poll(() => dialog.innerText()).toContain('还没有批注');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await context.close();
+  });
+
+  it('prints 20 annotated excerpts to an A4 PDF with labels, notes and page footer', async () => {
+    const { context, page } = await openReader(browser);
+    const report = bundledReport();
+    const bodies = report.paragraphs.filter((p) => p.kind === 'body' && p.text.length > 40).slice(0, 20);
+    const specs: SeedSpec[] = bodies.map((p, i) => ({
+      paragraphId: p.id,
+      start: 2,
+      end: 14,
+      color: COLORS[i % 5],
+      note: `第${i + 1}条批注：请核实本段数据`,
+      tags: i % 2 ? ['数据'] : [],
+    }));
+    await seed(page, makeAnnotations(report, specs));
+    await page.getByRole('button', { name: '打印摘录' }).click();
+    const preview = page.locator('[aria-label="打印预览"]');
+    await preview.waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    expect(await page.locator('.excerpt-status').innerText()).toContain('20');
+    await screenshot(page, 'print-builder');
+
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const pdf = `${SCREENSHOT_DIR}/excerpts.pdf`;
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const [i, p] of bodies.entries()) {
+      expect(text).toContain(p.label);
+      expect(text).toContain(toDisplayText(p.text.slice(2, 14)).replace(/\s+/g, ''));
+      expect(text).toContain(`第${i + 1}条批注：请核实本段数据`);
+    }
+    expect(text).toMatch(/第1页\/共\d+页/);
+    // The app chrome is not printed: only the preview.
+    expect(text).not.toContain('批注列表');
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', pdf, `${SCREENSHOT_DIR}/excerpts-page`]);
+    expect(readdirSync(SCREENSHOT_DIR).filter((f) => f.startsWith('excerpts-page')).length).toBeGreaterThanOrEqual(1);
+    await context.close();
+  });
+
+  it('downloads Markdown and Word files from the browser host', async () => {
+    const { context, page } = await openReader(browser);
+    const report = bundledReport();
+    await seed(page, makeAnnotations(report, [{ paragraphId: 'p3-2-1', start: 0, end: 10, color: 'red', note: '需要追问进度' }]));
+    await page.keyboard.press('Control+p');
+    await page.locator('[aria-label="打印预览"]').waitFor();
+    const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Markdown' }).click()]);
+    expect(md.suggestedFilename()).toMatch(/\.md$/);
+    const mdText = await (await md.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    expect(mdText).toContain('需要追问进度');
+    expect(mdText).toContain('三(二)¶1');
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Word' }).click()]);
+    expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+    const bytes = Buffer.concat(await (await docx.createReadStream()).toArray());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    await context.close();
+  });
+});

@@ -6,8 +6,9 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { DEFAULT_LEGEND, type ColorKey } from '../../shared/annotations/model';
+import { toDisplayText } from '../../shared/report/display';
 import type { Report } from '../../shared/report/model';
-import type { NoteRecord, Range, SearchFilters, SearchResult, SearchScope } from '../../shared/search/types';
+import type { NoteRecord, Range, SearchFilters, SearchGroup, SearchResult, SearchScope } from '../../shared/search/types';
 import { SEARCH_MSG as M } from './messages';
 import type { SearchBackend } from './search-client';
 import { useSearch } from './use-search';
@@ -55,6 +56,15 @@ export function snippet(text: string, ranges: Range[]): ReactNode[] {
   if (at < to) out.push(text.slice(at, to));
   if (to < text.length) out.push('…');
   return out;
+}
+
+/**
+ * The heading of a group without the numbering its label already shows:
+ * `三、2026年工作安排 › (二)坚持双碳引领…` → `坚持双碳引领…`. Exported for tests.
+ */
+export function shortTitle(group: SearchGroup): string {
+  const last = group.title.split(' › ').pop() ?? '';
+  return toDisplayText(last.replace(/^[（(][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、/, '').trim());
 }
 
 const SCOPES: { value: SearchScope; label: string }[] = [
@@ -275,9 +285,9 @@ export function SearchPanel({ report, notes, open, onOpenChange, onJump, onHitsC
       <div ref={list} id={`${uid}-list`} className="yd-search-results" role="listbox" aria-label={M.results}>
         {sections.map((g, gi) => (
           <div key={g.group.id} role="group" aria-labelledby={`${uid}-g${gi}`} className="yd-search-group">
-            <div className="yd-search-group-head" id={`${uid}-g${gi}`} title={g.group.title}>
+            <div className="yd-search-group-head" id={`${uid}-g${gi}`} title={toDisplayText(g.group.title)}>
               <span className="yd-search-group-label">{g.group.label}</span>
-              <span className="yd-search-group-title">{g.group.title}</span>
+              <span className="yd-search-group-title">{shortTitle(g.group)}</span>
               <span className="yd-search-count">{M.count(g.count)}</span>
             </div>
             {g.items.map((r) => {
@@ -304,7 +314,10 @@ export function SearchPanel({ report, notes, open, onOpenChange, onJump, onHitsC
                       {r.kind === 'all-words' && <span className="yd-search-kind">{M.kindAllWords}</span>}
                       {r.kind === 'fuzzy' && <span className="yd-search-kind">{M.kindFuzzy}</span>}
                     </span>
-                    <span className="yd-search-text">{snippet(r.text, r.ranges)}</span>
+                    <span className="yd-search-text">
+                      {/* report text is shown as the reader shows it (full-width punctuation, same offsets) */}
+                      {snippet(r.source === 'report' ? toDisplayText(r.text) : r.text, r.ranges)}
+                    </span>
                   </div>
               );
             })}

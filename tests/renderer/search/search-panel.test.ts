@@ -2,7 +2,7 @@
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SearchPanel, snippet, type SearchPanelProps } from '../../../renderer/search/SearchPanel';
+import { SearchPanel, shortTitle, snippet, type SearchPanelProps } from '../../../renderer/search/SearchPanel';
 import { createInThreadBackend, type SearchBackend } from '../../../renderer/search/search-client';
 import type { SearchFilters, SearchResponse, SearchResult } from '../../../shared/search/types';
 import { bundledReport, notesOn } from '../../shared/search/fixture';
@@ -250,5 +250,15 @@ describe('snippet', () => {
   });
   it('keeps short text whole', () => {
     expect(snippet('推动煤炭绿色智能转型。', [[2, 4], [8, 10]]).filter((p) => typeof p === 'string').join('')).toBe('推动绿色智能。');
+  });
+});
+
+describe('shortTitle', () => {
+  it.each([
+    ['三、2026年工作安排 › (二)坚持双碳引领、多能融合,构建新型能源体系。', '坚持双碳引领、多能融合，构建新型能源体系。'],
+    ['二、“十五五”时期经济社会发展目标任务', '“十五五”时期经济社会发展目标任务'],
+    ['前文（节选开头）', '前文（节选开头）'],
+  ])('%s → %s', (title, expected) => {
+    expect(shortTitle({ id: 'g', label: 'x', title, order: 0 })).toBe(expected);
   });
 });

@@ -21,8 +21,9 @@ const here = typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPat
 const root = join(here, '..');
 
 /** @font-face rules of the bundled fonts, pointing at their files (as the app's PDF window does). */
-function fontCss(): string {
-  const sheets = ['noto-serif-sc/400.css', 'noto-serif-sc/700.css', 'noto-sans-sc/400.css', 'noto-sans-sc/700.css', 'lxgw-wenkai/500.css', 'lxgw-wenkai/700.css'];
+function fontCss(withKai = true): string {
+  const sheets = ['noto-serif-sc/400.css', 'noto-serif-sc/700.css', 'noto-sans-sc/400.css', 'noto-sans-sc/700.css'];
+  if (withKai) sheets.push('lxgw-wenkai/500.css', 'lxgw-wenkai/700.css');
   return sheets
     .map((s) => {
       const file = join(root, 'node_modules/@fontsource', s);
@@ -76,9 +77,9 @@ export default async function exportBench(): Promise<void> {
     try {
       const css = readFileSync(join(root, 'renderer/print/print.css'), 'utf8');
       const fonts = fontCss();
-      const pdfOf = (doc: ExcerptDocument, name: string) => {
+      const pdfOf = (doc: ExcerptDocument, name: string, fontRules = fonts) => {
         const file = join(dir, `${name}.html`);
-        writeFileSync(file, renderPrintHtml(doc, { css, fontCss: fonts }).fullHtml);
+        writeFileSync(file, renderPrintHtml(doc, { css, fontCss: fontRules }).fullHtml);
         return async () => {
           const page = await browser.newPage();
           await page.goto(pathToFileURL(file).href);
@@ -92,6 +93,9 @@ export default async function exportBench(): Promise<void> {
       rows.push(row('PDF, empty document (baseline)', pdfEmpty, '—'));
       const pdf50 = await measure(pdfOf(doc50, 'fifty'), 5, 1);
       rows.push(row('PDF, 50 excerpts (page.pdf)', pdf50, '< 3000 ms', pdfEmpty));
+      // @fontsource/lxgw-wenkai ships one 8.8 MB file (no unicode-range split): how much it costs.
+      const pdfNoKai = await measure(pdfOf(doc50, 'fifty-nokai', fontCss(false)), 5, 1);
+      rows.push(row('PDF, 50 excerpts, Noto fonts only (no LXGW WenKai)', pdfNoKai, '—', pdfEmpty));
     } finally {
       await browser.close();
       rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@
  */
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { createAnchor, type TextSelection } from '../../shared/anchoring';
-import { collectTags, DEFAULT_LEGEND, type AnnotationFilter, type ColorKey } from '../../shared/annotations';
+import { collectTags, type AnnotationFilter, type ColorKey, type LegendEntry } from '../../shared/annotations';
 import type { Report } from '../../shared/report/model';
 import { toDisplayText } from '../../shared/report/display';
 import type { ReaderViewHandle } from '../reader/ReaderView';
@@ -48,6 +48,7 @@ interface Props {
   printOpen: boolean;
   onPrintOpenChange(open: boolean): void;
   host: ReaderHost;
+  legend: readonly LegendEntry[];
 }
 
 interface OpenState {
@@ -64,7 +65,7 @@ const isEditable = (el: Element | null) =>
 export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(function AnnotationWorkspace(props, ref) {
   const { report, reportTitle, store, author, reader, toast } = props;
   const ann = useAnnotations(report, store, author);
-  const legend = DEFAULT_LEGEND;
+  const legend = props.legend;
   const [open, setOpen] = useState<OpenState | null>(null);
   const [filter, setFilter] = useState<AnnotationFilter>({});
   const [root, setRoot] = useState<HTMLElement | null>(null);

@@ -9,6 +9,7 @@ import { DEFAULT_PREFS, stepFontSize, type ShellPrefs } from './prefs';
 import { positionAtTop, restorePosition } from './reading-position';
 import type { ShellStore } from './shell-store';
 import { useShortcuts } from './use-shortcuts';
+import { SettingsDialog } from './SettingsDialog';
 import { AnnotationWorkspace, type AnnotationWorkspaceHandle } from '../annotations/AnnotationWorkspace';
 import type { AnnotationStorePort } from '../annotations/use-annotations';
 
@@ -28,6 +29,7 @@ export function App({ host, store, annotationStore }: Props) {
   const [toast, setToast] = useState<string | null>(null);
   const [searchOpen, setSearchOpen] = useState(false);
   const [printOpen, setPrintOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const reader = useRef<ReaderViewHandle>(null);
   const annotations = useRef<AnnotationWorkspaceHandle>(null);
   const saveTimer = useRef<number | undefined>(undefined);
@@ -185,6 +187,9 @@ export function App({ host, store, annotationStore }: Props) {
           <button type="button" onClick={() => run('open-report')} title={MSG.openReportTitle}>
             {MSG.openReport}
           </button>
+          <button type="button" onClick={() => setSettingsOpen(true)} title="署名与颜色含义">
+            设置
+          </button>
           <button type="button" className="primary" onClick={() => run('print-excerpts')} title="打印或导出批注摘录（Ctrl+P）">
             打印摘录
           </button>
@@ -231,12 +236,16 @@ export function App({ host, store, annotationStore }: Props) {
             printOpen={printOpen}
             onPrintOpenChange={setPrintOpen}
             host={host}
+            legend={prefs.legend}
             renderReader={(layer) => (
               <ReaderView ref={reader} report={report} marks={layer.marks} colors={layer.colors} onRendered={onRendered} onScroll={onScroll} onMarkClick={layer.onMarkClick} />
             )}
           />
         )}
       </div>
+      {settingsOpen && (
+        <SettingsDialog author={prefs.author} legend={prefs.legend} onSave={(author, legend) => updatePrefs({ author, legend })} onClose={() => setSettingsOpen(false)} />
+      )}
       {toast && (
         <div className="toast" role="status">
           {toast}

@@ -24,6 +24,7 @@ export function createShellStore(db: YanduDB): ShellStore {
         outlineHidden: !s.panels.outlineOpen,
         annotationsHidden: !s.panels.annotationsOpen,
         author: s.authorName,
+        legend: s.legend,
       } satisfies ShellPrefs;
     },
     savePrefs(p) {
@@ -33,6 +34,7 @@ export function createShellStore(db: YanduDB): ShellStore {
         await settings.set('theme', p.theme);
         await settings.set('outlineCollapsed', p.outlineCollapsed);
         await settings.set('authorName', p.author.trim().slice(0, 100));
+        await settings.set('legend', p.legend);
         await settings.set('panels', { ...panels, outlineOpen: !p.outlineHidden, annotationsOpen: !p.annotationsHidden });
       });
     },

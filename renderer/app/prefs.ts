@@ -2,6 +2,8 @@
  * What the shell remembers between starts. Backed by Dexie (renderer/db); this module is the
  * one place the app shell touches persistence for its own settings.
  */
+import { DEFAULT_LEGEND, type LegendEntry } from '../../shared/annotations/model';
+
 export interface ReadingPosition {
   reportId: string;
   paragraphId: string;
@@ -20,6 +22,8 @@ export interface ShellPrefs {
   annotationsHidden: boolean;
   /** Name written on new annotations (study groups merge by author). */
   author: string;
+  /** Colour meanings (editable in 设置). */
+  legend: LegendEntry[];
 }
 
 export const DEFAULT_PREFS: ShellPrefs = {
@@ -29,6 +33,7 @@ export const DEFAULT_PREFS: ShellPrefs = {
   outlineHidden: false,
   annotationsHidden: false,
   author: '',
+  legend: DEFAULT_LEGEND.map((e) => ({ ...e })),
 };
 
 export const FONT_SIZES = [14, 16, 18, 20, 22, 24, 28, 32] as const;

@@ -46,8 +46,8 @@ export interface YanduDBOptions {
   /** Database name; tests use unique names. Default `yandu`. */
   name?: string;
   /** Injected IndexedDB implementation (defaults to the global one). */
-  indexedDB?: { open: Function };
-  IDBKeyRange?: { bound: Function; lowerBound: Function; upperBound: Function };
+  indexedDB?: Pick<IDBFactory, 'open'>;
+  IDBKeyRange?: Pick<typeof IDBKeyRange, 'bound' | 'lowerBound' | 'upperBound'>;
 }
 
 export class YanduDB extends Dexie {

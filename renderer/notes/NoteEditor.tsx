@@ -86,7 +86,6 @@ export function NoteEditor({ initialJson, initialText, onChange, onBlur, autoFoc
           : undefined,
     }),
     // The editor is created once per mount; later prop changes must not reset the user's typing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
   const handleChange = useCallback(

@@ -109,7 +109,6 @@ export function SearchPanel({ report, notes, open, onOpenChange, onJump, onHitsC
       return;
     }
     if (!composing.current) s.search(text, filters);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filters]);
 
   useEffect(() => {

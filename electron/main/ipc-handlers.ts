@@ -108,7 +108,6 @@ function describeIssues(error: z.ZodError): string {
  */
 export function sanitizeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[<>:"|?*\u0000-\u001f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '');
   return cleaned.slice(0, 200) || '研读导出';
 }

@@ -15,6 +15,8 @@ interface Props {
   /** Where to place the dialog (viewport coordinates of the highlight). */
   anchorRect: { top: number; left: number; right: number; bottom: number } | null;
   focusNote?: boolean;
+  /** Changes when the note was changed outside the editor (undo/redo): the editor is rebuilt from the record. */
+  noteEpoch?: number;
   onColor(color: ColorKey): void;
   onNote(value: NoteValue): void;
   onNoteBlur(): void;
@@ -106,7 +108,7 @@ export function AnnotationPopover(props: Props) {
           </button>
         ))}
       </div>
-      <NoteEditor key={a.id} initialJson={a.note.json} initialText={a.note.text} onChange={props.onNote} onBlur={props.onNoteBlur} autoFocus={focusNote} />
+      <NoteEditor key={`${a.id}:${props.noteEpoch ?? 0}`} initialJson={a.note.json} initialText={a.note.text} onChange={props.onNote} onBlur={props.onNoteBlur} autoFocus={focusNote} />
       <div className="popover-tags">
         <ul className="tag-list" aria-label="标签">
           {a.tags.map((t) => (

@@ -67,6 +67,7 @@ export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(
   const ann = useAnnotations(report, store, author);
   const legend = props.legend;
   const [open, setOpen] = useState<OpenState | null>(null);
+  const [noteEpoch, setNoteEpoch] = useState(0);
   const [filter, setFilter] = useState<AnnotationFilter>({});
   const [root, setRoot] = useState<HTMLElement | null>(null);
   const pendingNote = useRef<{ id: string; value: NoteValue; timer: number } | null>(null);
@@ -143,6 +144,8 @@ export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(
         }
         await flushNote();
         const label = cmd === 'undo' ? await ann.undo() : await ann.redo();
+        // The open note editor reads its record only on mount: show what undo/redo restored.
+        setNoteEpoch((n) => n + 1);
         toast(label ? `${cmd === 'undo' ? '已撤销' : '已重做'}：${label}` : cmd === 'undo' ? '没有可撤销的操作' : '没有可重做的操作');
       },
     }),
@@ -264,6 +267,7 @@ export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(
       />
       {openRecord && !openRecord.deleted && open && (
         <AnnotationPopover
+          noteEpoch={noteEpoch}
           annotation={openRecord}
           legend={legend}
           label={labelOf(report, openResolution)}

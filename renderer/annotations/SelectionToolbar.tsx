@@ -47,9 +47,17 @@ export function SelectionToolbar({ root, legend, onHighlight, onNote, onParagrap
         setShown({ sel, top: Math.max(8, first.top - 48), left: Math.max(8, first.left) });
       });
     };
+    // The toolbar is position: fixed; keep it beside the selection while the column scrolls.
+    const follow = () => {
+      if (shownRef.current) update();
+    };
     document.addEventListener('selectionchange', update);
+    root.addEventListener('scroll', follow, { passive: true });
+    window.addEventListener('resize', follow);
     return () => {
       document.removeEventListener('selectionchange', update);
+      root.removeEventListener('scroll', follow);
+      window.removeEventListener('resize', follow);
       cancelAnimationFrame(frame);
     };
   }, [root]);

@@ -282,6 +282,24 @@ describe('highlights', () => {
     await context.close();
   });
 
+  it('keeps the toolbar beside the selection when the column scrolls', async () => {
+    const { context, page, errors } = await fresh();
+    await select(page, { seg: 'p1-0-4', start: 12, end: 24 });
+    const gap = () =>
+      page.evaluate((T) => {
+        const sel = window.getSelection()!.getRangeAt(0).getClientRects()[0];
+        const bar = document.querySelector(T)!.getBoundingClientRect();
+        return Math.round(sel.top - bar.bottom);
+      }, TOOLBAR);
+    const before = await gap();
+    expect(before).toBeGreaterThanOrEqual(0);
+    expect(before).toBeLessThan(30);
+    await page.locator('.reader-scroll').evaluate((el) => el.scrollBy(0, 150));
+    await expect.poll(gap).toBe(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('does nothing for colour keys and toolbar clicks without a selection', async () => {
     const { context, page, errors } = await fresh();
     expect(await page.locator(TOOLBAR).count()).toBe(0);
@@ -383,6 +401,28 @@ describe('the 批注 dialog', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => markIds(page)).toEqual([]);
     await expect.poll(() => page.locator('.toast').innerText()).toContain('已撤销：高亮');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the restored note in the open dialog after Ctrl+Z of a note edit', async () => {
+    const { context, page, errors } = await fresh();
+    const id = await highlight(page, { seg: 'p2-2-1', start: 40, end: 52 });
+    await openMark(page, id);
+    await page.locator(`${DIALOG} .note-input`).click();
+    await page.keyboard.type('先写的');
+    await page.waitForTimeout(450);
+    await focusBody(page); // the dialog stays open; Ctrl+Z now belongs to the annotations
+    expect(await page.locator(DIALOG).count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.toast').innerText().catch(() => '')).toContain('已撤销：编辑批注');
+    await expect.poll(async () => (await live(page))[0]?.note.text).toBe('');
+    await expect.poll(async () => (await page.locator(`${DIALOG} .note-input`).innerText()).trim()).toBe('');
+    // Typing again must not bring the undone text back.
+    await page.locator(`${DIALOG} .note-input`).click();
+    await page.keyboard.type('新');
+    await page.waitForTimeout(450);
+    await expect.poll(async () => (await live(page))[0]?.note.text).toBe('新');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,0 +1,64 @@
+/**
+ * For benches that need the real renderer: builds the web renderer when out/web is missing,
+ * serves it on a free loopback port and launches Debian's Chromium (never a downloaded one).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { chromium, type Browser } from '@playwright/test';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface WebHarness {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Null (with a printed note) when Chromium is not installed. */
+export async function startWebHarness(): Promise<WebHarness | null> {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`(skipped: ${CHROMIUM} not found; apt-get install -y chromium)`);
+    return null;
+  }
+  if (!existsSync('out/web/index.html')) {
+    const b = spawnSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('web build failed');
+  }
+  const port = await freePort();
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      server.kill('SIGTERM');
+    },
+  };
+}

@@ -7,26 +7,25 @@ import type { ResolvedAnchor } from '../../shared/anchoring';
 import {
   collectTags,
   countByColor,
-  filterAnnotations,
   groupByPart,
   listAuthors,
   sortByTime,
   type Annotation,
-  type AnnotationFilter,
   type ColorKey,
   type LegendEntry,
 } from '../../shared/annotations';
 import type { Report } from '../../shared/report/model';
 import { toDisplayText } from '../../shared/report/display';
 import { labelOf } from './citation';
+import { applyListFilter, type ListFilter } from './list-filter';
 
 interface Props {
   report: Report;
   list: readonly Annotation[];
   resolutions: ReadonlyMap<string, ResolvedAnchor>;
   legend: readonly LegendEntry[];
-  filter: AnnotationFilter;
-  onFilterChange(f: AnnotationFilter): void;
+  filter: ListFilter;
+  onFilterChange(f: ListFilter): void;
   selectedId: string | null;
   onOpen(a: Annotation): void;
 }
@@ -38,7 +37,8 @@ export function AnnotationList({ report, list, resolutions, legend, filter, onFi
   const counts = useMemo(() => countByColor(list), [list]);
   const tags = useMemo(() => collectTags(list), [list]);
   const authors = useMemo(() => listAuthors(list), [list]);
-  const shown = useMemo(() => filterAnnotations(list, filter), [list, filter]);
+  const shown = useMemo(() => applyListFilter(report, list, resolutions, filter), [report, list, resolutions, filter]);
+  const sections = useMemo(() => groupByPart(report, list, resolutions).groups, [report, list, resolutions]);
   const grouped = useMemo(() => groupByPart(report, shown, resolutions), [report, shown, resolutions]);
   const byTime = useMemo(() => (sort === 'time' ? sortByTime(shown, 'updatedAt') : []), [sort, shown]);
   const meaning = (c: ColorKey) => legend.find((l) => l.color === c)?.meaning ?? c;
@@ -108,6 +108,15 @@ export function AnnotationList({ report, list, resolutions, legend, filter, onFi
             {authors.map((a) => (
               <option key={a} value={a}>
                 {a || '未署名'}
+              </option>
+            ))}
+          </select>
+          <select aria-label="按章节筛选" value={filter.section ?? ''} onChange={(e) => onFilterChange({ ...filter, section: e.target.value || undefined })}>
+            <option value="">全部章节</option>
+            {sections.map((g) => (
+              <option key={g.key} value={g.key}>
+                {g.title.startsWith(g.label) ? '' : `${g.label} `}
+                {clip(toDisplayText(g.title), 16)}（{g.annotations.length}）
               </option>
             ))}
           </select>

@@ -4,7 +4,8 @@
  */
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { createAnchor, type TextSelection } from '../../shared/anchoring';
-import { collectTags, type AnnotationFilter, type ColorKey, type LegendEntry } from '../../shared/annotations';
+import { collectTags, type ColorKey, type LegendEntry } from '../../shared/annotations';
+import type { ListFilter } from './list-filter';
 import type { Report } from '../../shared/report/model';
 import { toDisplayText } from '../../shared/report/display';
 import type { ReaderViewHandle } from '../reader/ReaderView';
@@ -68,7 +69,7 @@ export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(
   const legend = props.legend;
   const [open, setOpen] = useState<OpenState | null>(null);
   const [noteEpoch, setNoteEpoch] = useState(0);
-  const [filter, setFilter] = useState<AnnotationFilter>({});
+  const [filter, setFilter] = useState<ListFilter>({});
   const [root, setRoot] = useState<HTMLElement | null>(null);
   const pendingNote = useRef<{ id: string; value: NoteValue; timer: number } | null>(null);
 

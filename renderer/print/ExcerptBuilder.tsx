@@ -6,7 +6,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ResolvedAnchor } from '../../shared/anchoring';
-import { filterAnnotations, sortByReadingOrder, type Annotation, type AnnotationFilter, type LegendEntry } from '../../shared/annotations';
+import { sortByReadingOrder, type Annotation, type LegendEntry } from '../../shared/annotations';
+import { applyListFilter, type ListFilter } from '../annotations/list-filter';
 import type { ReaderHost } from '../../shared/ipc/contract';
 import type { Report } from '../../shared/report/model';
 import { toDisplayText } from '../../shared/report/display';
@@ -26,7 +27,7 @@ interface Props {
   resolutions: ReadonlyMap<string, ResolvedAnchor>;
   legend: readonly LegendEntry[];
   /** The annotation list's current filter (scope 当前筛选). */
-  listFilter: AnnotationFilter;
+  listFilter: ListFilter;
   userName: string;
   host: ReaderHost;
   toast(text: string): void;
@@ -61,14 +62,16 @@ export function ExcerptBuilder(props: Props) {
 
   const ordered = useMemo(() => sortByReadingOrder(report, annotations, resolutions), [report, annotations, resolutions]);
 
+  const filteredIds = useMemo(() => applyListFilter(report, annotations, resolutions, listFilter).map((a) => a.id), [report, annotations, resolutions, listFilter]);
+
   const scope: ExcerptScope = useMemo(() => {
     if (scopeKind === 'picked') return { kind: 'picked', ids: [...picked] };
     if (scopeKind === 'filter') {
       // The list filter's ids, so the printed set is exactly what the list shows.
-      return { kind: 'picked', ids: filterAnnotations(annotations, listFilter).map((a) => a.id) };
+      return { kind: 'picked', ids: filteredIds };
     }
     return { kind: 'all' };
-  }, [scopeKind, picked, annotations, listFilter]);
+  }, [scopeKind, picked, filteredIds]);
 
   const doc = useMemo(
     () =>
@@ -176,7 +179,7 @@ export function ExcerptBuilder(props: Props) {
                 <input type="radio" name="scope" checked={scopeKind === 'all'} onChange={() => setScopeKind('all')} /> 全部批注（{annotations.length}）
               </label>
               <label>
-                <input type="radio" name="scope" checked={scopeKind === 'filter'} onChange={() => setScopeKind('filter')} /> 批注列表当前筛选（{filterAnnotations(annotations, listFilter).length}）
+                <input type="radio" name="scope" checked={scopeKind === 'filter'} onChange={() => setScopeKind('filter')} /> 批注列表当前筛选（{filteredIds.length}）
               </label>
               <label>
                 <input type="radio" name="scope" checked={scopeKind === 'picked'} onChange={() => setScopeKind('picked')} /> 手动勾选（{picked.size}）

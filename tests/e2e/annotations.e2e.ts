@@ -319,6 +319,88 @@ describe('highlights', () => {
   });
 });
 
+describe('odd selections', () => {
+  it('snaps a selection that starts in the report title to the first paragraph', async () => {
+    const { context, page, errors } = await fresh();
+    await page.evaluate(() => {
+      const title = document.querySelector('.report-title')!.firstChild!;
+      const first = document.querySelector('[data-segment-id="p1-0-1"]')!;
+      const walker = document.createTreeWalker(first, NodeFilter.SHOW_TEXT);
+      const r = document.createRange();
+      r.setStart(title, 2);
+      r.setEnd(walker.nextNode()!, 6);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(r);
+    });
+    await page.locator(TOOLBAR).waitFor();
+    await page.keyboard.press('3');
+    await expect.poll(async () => (await live(page)).length).toBe(1);
+    const [rec] = await live(page);
+    expect(rec.anchor).toMatchObject({ segmentId: 'p1-0-1', start: 0, endSegmentId: 'p1-0-1', end: 6 });
+    expect(await markText(page, rec.id)).toBe(await segText(page, 'p1-0-1', 0, 6));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('highlights over a source remark and keeps the remark', async () => {
+    const { context, page, errors } = await fresh();
+    const seg = page.locator('[data-segment-id="p3-3-3"]');
+    const remarkAt = await seg.evaluate((el) => {
+      const r = document.createRange();
+      r.selectNodeContents(el);
+      r.setEndBefore(el.querySelector('.remark')!);
+      return r.toString().length;
+    });
+    const id = await highlight(page, { seg: 'p3-3-3', start: remarkAt - 3, end: remarkAt + 6 }, '疑问');
+    expect(await markText(page, id)).toBe(await segText(page, 'p3-3-3', remarkAt - 3, remarkAt + 6));
+    expect(await seg.locator(`mark[data-annotation-id="${id}"] .remark`).count()).toBe(1);
+    expect(await seg.locator('.remark').first().getAttribute('title')).toContain('勘误提示');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lists an annotation whose passage is gone as an orphan, with its quote, and draws no mark', async () => {
+    const { context, page, errors } = await fresh();
+    const id = await highlight(page, { seg: 'p2-5-1', start: 20, end: 30 });
+    // The same record as if made on an edition whose passage was later deleted.
+    await page.evaluate(
+      (id) =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('yandu');
+          req.onsuccess = () => {
+            const tx = req.result.transaction('annotations', 'readwrite');
+            const store = tx.objectStore('annotations');
+            const get = store.get(id);
+            get.onsuccess = () => {
+              const rec = get.result;
+              store.put({ ...rec, id: 'orphan-1', anchor: { ...rec.anchor, quote: '这一段在新版本中已经删除了', prefix: '旧版本的上文', suffix: '旧版本的下文' }, note: { json: null, text: '原来的批注' } });
+            };
+            tx.oncomplete = () => {
+              req.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      id,
+    );
+    await reload(page);
+    const orphans = page.locator(`${LIST} section[aria-label="孤立批注"]`);
+    await orphans.waitFor();
+    expect(await orphans.locator('.annotation-item').count()).toBe(1);
+    expect(await orphans.innerText()).toContain('这一段在新版本中已经删除了');
+    expect(await orphans.innerText()).toContain('原来的批注');
+    expect(await markIds(page)).toEqual([id]);
+    await orphans.locator('.annotation-item').click();
+    await page.locator(DIALOG).waitFor();
+    expect(await page.locator(`${DIALOG} .popover-label`).innerText()).toBe('原文未找到');
+    expect(await page.locator(`${DIALOG} .note-input`).innerText()).toBe('原来的批注');
+    await screenshot(page, 'annotations-orphan');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the 批注 dialog', () => {
   it('saves a note while typing and shows it again after a reload', async () => {
     const { context, page, errors } = await fresh();

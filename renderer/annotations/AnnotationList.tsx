@@ -2,7 +2,8 @@
  * 批注列表: every annotation of the report grouped by part/item in reading order (or by time),
  * filtered by colour, tag and author, with counts per colour and the orphans listed apart.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ResolvedAnchor } from '../../shared/anchoring';
 import {
   collectTags,
@@ -32,6 +33,58 @@ interface Props {
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
+/** `三(二) 坚持…`; the label is left out when the title already starts with the item number. */
+export function groupHeading(label: string, title: string): string {
+  const t = toDisplayText(title);
+  const item = /\([一二三四五六七八九十]+\)$/.exec(label)?.[0];
+  const shown = clip(t, 18);
+  if (t.startsWith(label) || (item && (title.startsWith(item) || t.startsWith(toDisplayText(item))))) return shown;
+  return `${label} ${shown}`;
+}
+
+type Row =
+  | { kind: 'group'; key: string; title: string; count: number }
+  | { kind: 'orphans'; count: number }
+  | { kind: 'item'; a: Annotation; orphan?: boolean };
+
+/** Quotes already starting or ending with a quotation mark are not wrapped in another. */
+function quoted(text: string): string {
+  const t = clip(toDisplayText(text).replace(/\n/g, ' '), 60);
+  return `${/^[“"]/.test(t) ? '' : '“'}${t}${/[”"]$/.test(t) ? '' : '”'}`;
+}
+
+interface ItemProps {
+  a: Annotation;
+  orphan: boolean;
+  label: string | null;
+  meaning: string;
+  selected: boolean;
+  onOpen(a: Annotation): void;
+}
+
+/** Memoised: a click or an edit re-renders only the items whose record changed. */
+const ListItem = memo(function ListItem({ a, orphan, label, meaning, selected, onOpen }: ItemProps) {
+  return (
+    <button
+      type="button"
+      className={`annotation-item${selected ? ' selected' : ''}`}
+      data-annotation-id={a.id}
+      data-color={a.color}
+      data-orphan={orphan ? '' : undefined}
+      onClick={() => onOpen(a)}
+    >
+      <span className="annotation-item-head">
+        <span className={`swatch swatch-${a.color}`} aria-hidden />
+        <span className="annotation-label">{orphan ? '原文未找到' : label}</span>
+        <span className="annotation-meaning">{meaning}</span>
+      </span>
+      <span className="annotation-quote">{quoted(a.anchor.quote)}</span>
+      {a.note.text && <span className="annotation-note">{clip(a.note.text, 80)}</span>}
+      {a.tags.length > 0 && <span className="annotation-tags">{a.tags.map((t) => `#${t}`).join(' ')}</span>}
+    </button>
+  );
+});
+
 export function AnnotationList({ report, list, resolutions, legend, filter, onFilterChange, selectedId, onOpen }: Props) {
   const [sort, setSort] = useState<'position' | 'time'>('position');
   const counts = useMemo(() => countByColor(list), [list]);
@@ -50,33 +103,66 @@ export function AnnotationList({ report, list, resolutions, legend, filter, onFi
     onFilterChange({ ...filter, colors: [...cur] });
   };
 
-  const item = (a: Annotation) => {
-    const r = resolutions.get(a.id);
-    const orphan = !r || r.status === 'orphan';
+  // One flat list of rows (section headings and items) so that 5,000 annotations render only
+  // the rows in view.
+  const rows: Row[] = useMemo(() => {
+    if (sort === 'time') return byTime.map((a) => ({ kind: 'item', a }));
+    const out: Row[] = [];
+    for (const g of grouped.groups) {
+      out.push({ kind: 'group', key: g.key, title: `${groupHeading(g.label, g.title)}`, count: g.annotations.length });
+      for (const a of g.annotations) out.push({ kind: 'item', a });
+    }
+    if (grouped.orphans.length > 0) {
+      out.push({ kind: 'orphans', count: grouped.orphans.length });
+      for (const a of grouped.orphans) out.push({ kind: 'item', a, orphan: true });
+    }
+    return out;
+  }, [sort, byTime, grouped]);
+
+  const scroller = useRef<HTMLElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => (rows[i].kind === 'item' ? 96 : rows[i].kind === 'orphans' ? 64 : 30),
+    overscan: 8,
+    scrollMargin: listRef.current?.offsetTop ?? 0,
+    getItemKey: (i) => {
+      const r = rows[i];
+      return r.kind === 'item' ? r.a.id : r.kind === 'group' ? `g:${r.key}` : 'orphans';
+    },
+  });
+
+  const renderRow = (row: Row) => {
+    if (row.kind === 'group')
+      return (
+        <h3 className="annotation-group-head">
+          {row.title} <span className="count">{row.count}</span>
+        </h3>
+      );
+    if (row.kind === 'orphans')
+      return (
+        <div className="orphans" aria-label="孤立批注">
+          <h3 className="annotation-group-head">
+            孤立批注 <span className="count">{row.count}</span>
+          </h3>
+          <p className="hint">这些批注的原文在当前版本中找不到，保留原引文与批注，不会自动删除。</p>
+        </div>
+      );
     return (
-      <li key={a.id}>
-        <button
-          type="button"
-          className={`annotation-item${selectedId === a.id ? ' selected' : ''}`}
-          data-annotation-id={a.id}
-          data-color={a.color}
-          onClick={() => onOpen(a)}
-        >
-          <span className="annotation-item-head">
-            <span className={`swatch swatch-${a.color}`} aria-hidden />
-            <span className="annotation-label">{orphan ? '原文未找到' : labelOf(report, r)}</span>
-            <span className="annotation-meaning">{a.target === 'paragraph' ? '段落批注' : meaning(a.color)}</span>
-          </span>
-          <span className="annotation-quote">“{clip(toDisplayText(a.anchor.quote).replace(/\n/g, ' '), 60)}”</span>
-          {a.note.text && <span className="annotation-note">{clip(a.note.text, 80)}</span>}
-          {a.tags.length > 0 && <span className="annotation-tags">{a.tags.map((t) => `#${t}`).join(' ')}</span>}
-        </button>
-      </li>
+      <ListItem
+        a={row.a}
+        orphan={!!row.orphan}
+        label={labelOf(report, resolutions.get(row.a.id))}
+        meaning={row.a.target === 'paragraph' ? '段落批注' : meaning(row.a.color)}
+        selected={selectedId === row.a.id}
+        onOpen={onOpen}
+      />
     );
   };
 
   return (
-    <aside className="annotation-panel" aria-label="批注列表">
+    <aside className="annotation-panel" aria-label="批注列表" ref={scroller}>
       <h2 className="panel-title">批注列表</h2>
       <div className="annotation-filters">
         <div className="color-filter" role="group" aria-label="按颜色筛选">
@@ -115,8 +201,7 @@ export function AnnotationList({ report, list, resolutions, legend, filter, onFi
             <option value="">全部章节</option>
             {sections.map((g) => (
               <option key={g.key} value={g.key}>
-                {g.title.startsWith(g.label) ? '' : `${g.label} `}
-                {clip(toDisplayText(g.title), 16)}（{g.annotations.length}）
+                {groupHeading(g.label, g.title)}（{g.annotations.length}）
               </option>
             ))}
           </select>
@@ -130,29 +215,21 @@ export function AnnotationList({ report, list, resolutions, legend, filter, onFi
         <p className="empty">选中正文中的文字即可高亮或添加批注。快捷键：选中后按 1–5 选颜色，按 N 写批注。</p>
       ) : shown.length === 0 ? (
         <p className="empty">没有符合筛选条件的批注。</p>
-      ) : sort === 'time' ? (
-        <ul className="annotation-items">{byTime.map(item)}</ul>
       ) : (
-        <>
-          {grouped.groups.map((g) => (
-            <section key={g.key} className="annotation-group" aria-label={`${g.label} ${g.title}`}>
-              <h3>
-                {g.title.startsWith(g.label) ? '' : `${g.label} `}
-                {clip(toDisplayText(g.title), 18)} <span className="count">{g.annotations.length}</span>
-              </h3>
-              <ul className="annotation-items">{g.annotations.map(item)}</ul>
-            </section>
+        <div ref={listRef} className="annotation-rows" role="list" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => (
+            <div
+              key={v.key}
+              role="listitem"
+              data-index={v.index}
+              ref={virtualizer.measureElement}
+              className="annotation-row"
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start - virtualizer.options.scrollMargin}px)` }}
+            >
+              {renderRow(rows[v.index])}
+            </div>
           ))}
-          {grouped.orphans.length > 0 && (
-            <section className="annotation-group orphans" aria-label="孤立批注">
-              <h3>
-                孤立批注 <span className="count">{grouped.orphans.length}</span>
-              </h3>
-              <p className="hint">这些批注的原文在当前版本中找不到，保留原引文与批注，不会自动删除。</p>
-              <ul className="annotation-items">{grouped.orphans.map(item)}</ul>
-            </section>
-          )}
-        </>
+        </div>
       )}
     </aside>
   );

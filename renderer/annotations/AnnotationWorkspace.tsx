@@ -194,6 +194,7 @@ export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(
   }, [open, root, openResolution, ann.marks]);
 
   const tagsInUse = useMemo(() => collectTags(ann.list), [ann.list]);
+  const openFromList = useCallback((a: { id: string }) => openAnnotation(a.id, true), [openAnnotation]);
 
   const notes: NoteRecord[] = useMemo(
     () =>
@@ -320,7 +321,7 @@ export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(
             filter={filter}
             onFilterChange={setFilter}
             selectedId={open?.id ?? null}
-            onOpen={(a) => openAnnotation(a.id, true)}
+            onOpen={openFromList}
           />
         </div>
       )}

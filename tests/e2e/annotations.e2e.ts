@@ -385,13 +385,13 @@ describe('odd selections', () => {
       id,
     );
     await reload(page);
-    const orphans = page.locator(`${LIST} section[aria-label="孤立批注"]`);
-    await orphans.waitFor();
-    expect(await orphans.locator('.annotation-item').count()).toBe(1);
+    await page.locator(`${LIST} [aria-label="孤立批注"]`).waitFor();
+    const orphans = page.locator(`${LIST} .annotation-item[data-orphan]`);
+    expect(await orphans.count()).toBe(1);
     expect(await orphans.innerText()).toContain('这一段在新版本中已经删除了');
     expect(await orphans.innerText()).toContain('原来的批注');
     expect(await markIds(page)).toEqual([id]);
-    await orphans.locator('.annotation-item').click();
+    await orphans.click();
     await page.locator(DIALOG).waitFor();
     expect(await page.locator(`${DIALOG} .popover-label`).innerText()).toBe('原文未找到');
     expect(await page.locator(`${DIALOG} .note-input`).innerText()).toBe('原来的批注');

@@ -33,12 +33,14 @@ interface Props {
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
-/** `三(二) 坚持…`; the label is left out when the title already starts with the item number. */
+/** Section heading of the list: `三 （二）坚持…`, `二、“十五五”…`; never the item number twice. */
 export function groupHeading(label: string, title: string): string {
   const t = toDisplayText(title);
   const item = /\([一二三四五六七八九十]+\)$/.exec(label)?.[0];
   const shown = clip(t, 18);
-  if (t.startsWith(label) || (item && (title.startsWith(item) || t.startsWith(toDisplayText(item))))) return shown;
+  if (t.startsWith(label)) return shown;
+  // `三(一)` + `(一)坚持…` → `三 （一）坚持…`: the part stays, the item number is not repeated.
+  if (item && (title.startsWith(item) || t.startsWith(toDisplayText(item)))) return `${label.slice(0, -item.length)} ${shown}`;
   return `${label} ${shown}`;
 }
 

@@ -189,7 +189,12 @@ export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(
     const mark = root.querySelector<HTMLElement>(`mark[data-annotation-ids~="${CSS.escape(open.id)}"]`);
     const el = mark ?? (openResolution && openResolution.status !== 'orphan' ? root.querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(openResolution.segmentId)}"]`) : null);
     const rect = (el ?? root).getBoundingClientRect();
-    return { top: rect.top, left: rect.left, right: el ? Math.max(rect.right, (root.querySelector('.reader-page') as HTMLElement | null)?.getBoundingClientRect().right ?? rect.right) : rect.left + 40, bottom: rect.bottom };
+    const pageRight = (root.querySelector('.reader-page') as HTMLElement | null)?.getBoundingClientRect().right ?? rect.right;
+    // A paragraph note or an orphan has no mark: place the dialog by the paragraph's first line
+    // (or the column's top), not by the whole block, so it neither covers the text nor the top bar.
+    const top = Math.max(rect.top, root.getBoundingClientRect().top);
+    const bottom = mark ? rect.bottom : top + 36;
+    return { top, left: rect.left, right: el ? Math.max(rect.right, pageRight) : rect.left + 40, bottom };
     // Recomputed when the dialog opens or marks change, not on every scroll.
   }, [open, root, openResolution, ann.marks]);
 

@@ -175,6 +175,9 @@ export function App({ host, store, annotationStore }: Props) {
           <button type="button" onClick={() => run('toggle-outline')} aria-pressed={!prefs.outlineHidden} title={prefs.outlineHidden ? MSG.showOutline : MSG.hideOutline}>
             {MSG.outline}
           </button>
+          <button type="button" onClick={() => run('toggle-annotations')} aria-pressed={!prefs.annotationsHidden} title={prefs.annotationsHidden ? '显示批注列表' : '隐藏批注列表'}>
+            批注列表
+          </button>
           <button type="button" onClick={() => run('font-smaller')} title={MSG.fontSmallerTitle} aria-label={MSG.fontSmallerTitle}>
             {MSG.fontSmaller}
           </button>

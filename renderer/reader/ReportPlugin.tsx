@@ -32,23 +32,25 @@ export function ReportPlugin({ report, marks, colors, onRendered }: Props): null
   colorsRef.current = colors;
 
   useEffect(() => {
-    const decorate = (key: string) => {
-      const el = editor.getElementByKey(key);
-      if (!el) return;
-      const ids = editor.getEditorState().read(() => {
-        const node = $getNodeByKey(key);
-        return $isMarkNode(node) ? node.getIDs() : [];
-      });
-      if (ids.length === 0) return;
-      const top = ids[ids.length - 1];
-      el.dataset.annotationId = top;
-      el.dataset.annotationIds = ids.join(' ');
-      el.dataset.color = colorsRef.current.get(top) ?? 'yellow';
-    };
     return editor.registerMutationListener(
       MarkNode,
       (mutations) => {
-        for (const [key, kind] of mutations) if (kind !== 'destroyed') decorate(key);
+        // One read for the whole batch: thousands of marks are created when a report with many
+        // annotations opens.
+        editor.getEditorState().read(() => {
+          for (const [key, kind] of mutations) {
+            if (kind === 'destroyed') continue;
+            const el = editor.getElementByKey(key);
+            const node = $getNodeByKey(key);
+            if (!el || !$isMarkNode(node)) continue;
+            const ids = node.getIDs();
+            if (ids.length === 0) continue;
+            const top = ids[ids.length - 1];
+            el.dataset.annotationId = top;
+            el.dataset.annotationIds = ids.join(' ');
+            el.dataset.color = colorsRef.current.get(top) ?? 'yellow';
+          }
+        });
       },
       { skipInitialization: false },
     );

@@ -38,3 +38,16 @@ describe('annotation list filter', () => {
     expect(sectionKeyOf(report, resolutions.get(list[0].id))).toBe('3-2');
   });
 });
+
+import { groupHeading } from '../../../renderer/annotations/AnnotationList';
+
+describe('groupHeading', () => {
+  it.each([
+    ['三(一)', '(一)坚持内需主导、投资拉动,推动经济平稳运行。', '三 （一）坚持内需主导、投资拉动，推动经…'],
+    ['二', '二、“十五五”时期经济社会发展目标任务', '二、“十五五”时期经济社会发展目标任…'],
+    ['一', '一、（标题见第一版）', '一、（标题见第一版）'],
+    ['序', '', '序 '],
+  ])('%s + %s → %s', (label, title, out) => {
+    expect(groupHeading(label, title)).toBe(out);
+  });
+});

@@ -33,11 +33,11 @@ export async function startWebHarness(): Promise<WebHarness | null> {
     return null;
   }
   if (!existsSync('out/web/index.html')) {
-    const b = spawnSync('npx', ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+    const b = spawnSync('npx', ['vite', 'build', '--config', 'vite.web.config.mts', '--logLevel', 'error'], { stdio: 'inherit' });
     if (b.status !== 0) throw new Error('web build failed');
   }
   const port = await freePort();
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.mts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}/`;

@@ -10,12 +10,12 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
 }
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 if (!process.argv.includes('--no-build')) {
-  const build = spawnSync(npx, ['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const build = spawnSync(npx, ['vite', 'build', '--config', 'vite.web.config.mts', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const server = spawn(
   npx,
-  ['vite', 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+  ['vite', 'preview', '--config', 'vite.web.config.mts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
 console.log(`研读（浏览器模式）：http://127.0.0.1:${port}/`);

@@ -26,7 +26,7 @@ export async function setup(): Promise<void> {
   const port = process.env.E2E_PORT ?? '4391';
   server = spawn(
     'npx',
-    ['vite', 'preview', '--config', 'vite.web.config.ts', '--host', '127.0.0.1', '--port', port, '--strictPort'],
+    ['vite', 'preview', '--config', 'vite.web.config.mts', '--host', '127.0.0.1', '--port', port, '--strictPort'],
     { stdio: 'ignore' },
   );
   process.env.E2E_URL = `http://127.0.0.1:${port}/`;

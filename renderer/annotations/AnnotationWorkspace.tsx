@@ -6,6 +6,7 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRe
 import { createAnchor, type TextSelection } from '../../shared/anchoring';
 import { collectTags, type ColorKey, type LegendEntry } from '../../shared/annotations';
 import type { ListFilter } from './list-filter';
+import { useSentenceKeys } from './use-sentence-keys';
 import type { Report } from '../../shared/report/model';
 import { toDisplayText } from '../../shared/report/display';
 import type { ReaderViewHandle } from '../reader/ReaderView';
@@ -110,6 +111,8 @@ export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(
     void flushNote().then(() => ann.seal());
     setOpen(null);
   }, [flushNote, ann]);
+
+  useSentenceKeys(root, report);
 
   const anchorFor = useCallback((sel: TextSelection) => createAnchor(report, sel), [report]);
 

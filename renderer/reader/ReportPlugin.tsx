@@ -82,8 +82,10 @@ export function ReportPlugin({ report, marks, colors, onRendered }: Props): null
       { discrete: true },
     );
     // Colours may change without ranges changing (recolour, undo): refresh every mark.
+    // Only touch changed attributes: every write invalidates style for thousands of marks.
     editor.getRootElement()?.querySelectorAll<HTMLElement>('mark[data-annotation-id]').forEach((el) => {
-      el.dataset.color = colors.get(el.dataset.annotationId ?? '') ?? 'yellow';
+      const color = colors.get(el.dataset.annotationId ?? '') ?? 'yellow';
+      if (el.dataset.color !== color) el.dataset.color = color;
     });
   }, [editor, report, marks, colors, onRendered]);
 

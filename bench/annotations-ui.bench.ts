@@ -26,10 +26,10 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
-import { createAnchor } from '../shared/anchoring';
-import { newAnnotation, type Annotation, type ColorKey } from '../shared/annotations';
+import type { Annotation } from '../shared/annotations';
 import type { Report } from '../shared/report/model';
 import { segmentReport } from '../shared/report/segment';
+import { randomAnnotations } from './annotation-fixtures';
 import { groupByPart, countByColor, filterAnnotations } from '../shared/annotations';
 import { marksByParagraph, resolveAll } from '../renderer/annotations/annotation-marks';
 import { launch } from '../tests/e2e/browser';
@@ -41,54 +41,11 @@ const SOURCE = readFileSync(join(ROOT, 'resources/reports/changzhi-2026/source.t
 const N = 5000;
 const ITER = Number(process.env.BENCH_ITER ?? 5);
 const CLICKS = 12;
-const COLORS: ColorKey[] = ['yellow', 'green', 'blue', 'red', 'purple'];
 const LIST_ITEM = 'aside[aria-label="批注列表"] .annotation-item';
 const TOOLBAR = '[role=toolbar][aria-label="标注工具"]';
 
-/** Deterministic PRNG (mulberry32): every run benches the same records. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Phrases and sentences all over the report, 1 in 20 crossing into the next paragraph, half with notes. */
 function makeAnnotations(report: Report, n: number): Annotation[] {
-  const rand = rng(5000);
-  const ps = report.paragraphs;
-  const all = ps.map((p) => p.text).join('');
-  const out: Annotation[] = [];
-  while (out.length < n) {
-    const pi = Math.floor(rand() * ps.length);
-    const p = ps[pi];
-    const start = Math.floor(rand() * p.text.length);
-    const cross = rand() < 0.05 && pi + 1 < ps.length;
-    const len = rand() < 0.8 ? 2 + Math.floor(rand() * 14) : 16 + Math.floor(rand() * 80);
-    const end = cross ? Math.min(ps[pi + 1].text.length, 1 + Math.floor(rand() * 30)) : Math.min(p.text.length, start + len);
-    const anchor = createAnchor(report, { startSegmentId: p.id, startOffset: start, endSegmentId: cross ? ps[pi + 1].id : p.id, endOffset: end });
-    if (!anchor) continue;
-    const noteLen = rand() < 0.5 ? 0 : Math.floor(rand() * 200);
-    const at = Math.floor(rand() * (all.length - noteLen));
-    const text = all.slice(at, at + noteLen);
-    out.push(
-      newAnnotation({
-        id: `bench-${out.length}`,
-        reportId: report.id,
-        anchor,
-        color: COLORS[out.length % COLORS.length],
-        author: out.length % 3 === 0 ? '李四' : '张三',
-        tags: rand() < 0.3 ? ['重点', `标签${out.length % 17}`] : [],
-        note: text
-          ? { json: JSON.stringify({ root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text }] }] } }), text }
-          : undefined,
-        now: 1_750_000_000_000 + out.length,
-      }),
-    );
-  }
-  return out;
+  return randomAnnotations(report, n, { seed: 5000, noteMax: 200 });
 }
 
 // --- serving ------------------------------------------------------------------------------

@@ -13,61 +13,21 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAnchor, resolveAnchor } from '../shared/anchoring';
-import { annotationSchema, newAnnotation } from '../shared/annotations';
-import type { Annotation, ColorKey } from '../shared/annotations/model';
+import { resolveAnchor } from '../shared/anchoring';
+import { annotationSchema } from '../shared/annotations';
+import type { Annotation } from '../shared/annotations/model';
 import type { Report } from '../shared/report/model';
 import { segmentReport } from '../shared/report/segment';
+import { randomAnnotations } from './annotation-fixtures';
 import { AnnotationRepository, YanduDB } from '../renderer/db';
 import { measure, printTable, ratio, type Row } from './lib';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SOURCE = readFileSync(join(here, '../resources/reports/changzhi-2026/source.txt'), 'utf8');
 const N = 5000;
-const COLORS: ColorKey[] = ['yellow', 'green', 'blue', 'red', 'purple'];
-
-/** Deterministic PRNG (mulberry32) so every run benches the same records. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeAnnotations(report: Report, n: number): Annotation[] {
-  const rand = rng(2026);
-  const out: Annotation[] = [];
-  const ps = report.paragraphs;
-  const noteSource = ps.map((p) => p.text).join('');
-  while (out.length < n) {
-    const pi = Math.floor(rand() * ps.length);
-    const p = ps[pi];
-    const start = Math.floor(rand() * p.text.length);
-    // Mostly phrases, some sentences, 1 in 20 crossing into the next paragraph.
-    const cross = rand() < 0.05 && pi + 1 < ps.length;
-    const len = rand() < 0.8 ? 2 + Math.floor(rand() * 14) : 16 + Math.floor(rand() * 80);
-    const end = cross ? Math.min(ps[pi + 1].text.length, 1 + Math.floor(rand() * 30)) : Math.min(p.text.length, start + len);
-    const anchor = createAnchor(report, { startSegmentId: p.id, startOffset: start, endSegmentId: cross ? ps[pi + 1].id : p.id, endOffset: end });
-    if (!anchor) continue;
-    const noteLen = rand() < 0.5 ? 0 : Math.floor(rand() * 300);
-    const noteAt = Math.floor(rand() * (noteSource.length - noteLen));
-    const text = noteSource.slice(noteAt, noteAt + noteLen);
-    out.push(
-      newAnnotation({
-        id: `bench-${out.length}`,
-        reportId: report.id,
-        anchor,
-        color: COLORS[out.length % COLORS.length],
-        author: out.length % 3 === 0 ? '李四' : '张三',
-        tags: rand() < 0.3 ? ['重点', `标签${out.length % 17}`] : [],
-        note: text ? { json: JSON.stringify({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text }] }] } }), text } : undefined,
-        now: 1_750_000_000_000 + out.length,
-      }),
-    );
-  }
-  return out;
+  return randomAnnotations(report, n, { seed: 2026, noteMax: 300 });
 }
 
 function correctedEdition(): Report {

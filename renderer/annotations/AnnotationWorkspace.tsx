@@ -23,6 +23,7 @@ import type { NoteRecord, SearchResult } from '../../shared/search/types';
 import { flashRanges, paintRanges } from '../reader/text-highlights';
 import { ExcerptBuilder } from '../print/ExcerptBuilder';
 import type { ReaderHost } from '../../shared/ipc/contract';
+import { ownsUndo } from '../app/text-entry';
 
 export interface ReaderLayer {
   marks: ReadonlyMap<string, MarkRange[]>;
@@ -60,9 +61,6 @@ interface OpenState {
 
 /** Note edits reach the store at most this long after the last keystroke. */
 const NOTE_SAVE_DELAY_MS = 250;
-
-const isEditable = (el: Element | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA');
 
 export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(function AnnotationWorkspace(props, ref) {
   const { report, reportTitle, store, author, reader, toast } = props;
@@ -141,7 +139,7 @@ export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(
     ref,
     () => ({
       async undoRedo(cmd) {
-        if (isEditable(document.activeElement)) {
+        if (ownsUndo(document.activeElement)) {
           // A text field's own undo (the note editor's history, an input's).
           document.execCommand(cmd);
           return;

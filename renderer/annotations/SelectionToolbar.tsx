@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ColorKey, LegendEntry } from '../../shared/annotations';
 import type { TextSelection } from '../../shared/anchoring';
 import { selectionToSegments } from './dom-selection';
+import { isTextEntry } from '../app/text-entry';
 
 interface Props {
   /** The element holding the report paragraphs. */
@@ -21,9 +22,6 @@ interface Shown {
   top: number;
   left: number;
 }
-
-const isTyping = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
 export function SelectionToolbar({ root, legend, onHighlight, onNote, onParagraphNote }: Props) {
   const [shown, setShown] = useState<Shown | null>(null);
@@ -65,7 +63,7 @@ export function SelectionToolbar({ root, legend, onHighlight, onNote, onParagrap
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const cur = shownRef.current;
-      if (!cur || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (!cur || e.ctrlKey || e.metaKey || e.altKey || isTextEntry(e.target)) return;
       const n = Number(e.key);
       if (Number.isInteger(n) && n >= 1 && n <= legend.length) {
         e.preventDefault();

@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import type { Report } from '../../shared/report/model';
 import { rangeForOffsets } from './dom-selection';
+import { isTextEntry } from '../app/text-entry';
 
 interface SentenceRef {
   paragraphId: string;
@@ -24,9 +25,6 @@ export function stepSentence(list: readonly SentenceRef[], current: number, dir:
   if (current < 0) return dir === 1 ? 0 : list.length - 1;
   return Math.max(0, Math.min(list.length - 1, current + dir));
 }
-
-const isTyping = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(t.tagName));
 
 export function useSentenceKeys(root: HTMLElement | null, report: Report): void {
   useEffect(() => {
@@ -58,7 +56,7 @@ export function useSentenceKeys(root: HTMLElement | null, report: Report): void 
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 's' && e.key !== 'S') return;
-      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || isTextEntry(e.target)) return;
       if (!(e.target instanceof Node) || !(root.contains(e.target) || e.target === document.body)) return;
       const cur = currentIndex();
       const next = cur < 0 ? (e.shiftKey ? Math.max(0, firstInView() - 1) : firstInView()) : stepSentence(list, cur, e.shiftKey ? -1 : 1);

@@ -42,8 +42,8 @@ export function App({ host, store, annotationStore }: Props) {
     setState({ kind: 'loading' });
     const list = await host.listReports();
     if (!list.ok) return setState({ kind: 'error', message: list.error });
-    const last = await store.lastReportId();
-    const meta = list.value.find((m) => m.id === last) ?? list.value[0];
+    // One bundled report today; opened files are not remembered between starts.
+    const meta = list.value[0];
     if (!meta) return setState({ kind: 'error', message: '没有可用的报告。' });
     const res = await host.loadReport(meta.id);
     if (!res.ok) return setState({ kind: 'error', message: res.error });

@@ -40,6 +40,5 @@ export function createShellStore(db: YanduDB): ShellStore {
     },
     loadPosition: (reportId) => positions.load(reportId),
     savePosition: (pos) => queue(() => positions.save(pos)),
-    lastReportId: async () => null,
   };
 }

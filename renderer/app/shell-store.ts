@@ -1,4 +1,4 @@
-/** Persistence the shell needs: preferences, reading position, last report. */
+/** Persistence the shell needs: preferences and reading positions. */
 import type { ReadingPosition, ShellPrefs } from './prefs';
 
 export interface ShellStore {
@@ -6,5 +6,4 @@ export interface ShellStore {
   savePrefs(prefs: ShellPrefs): Promise<void>;
   loadPosition(reportId: string): Promise<ReadingPosition | null>;
   savePosition(pos: ReadingPosition): Promise<void>;
-  lastReportId(): Promise<string | null>;
 }

@@ -1,6 +1,7 @@
 /** Global keyboard shortcuts of the shell (the Electron menu sends the same commands). */
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract';
+import { ownsUndo } from './text-entry';
 
 /** The command for a key event, or null. Pure, so it is unit-tested. */
 export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): MenuCommand | null {
@@ -18,16 +19,13 @@ export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
   return null;
 }
 
-const isTextInput = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT');
-
 export function useShortcuts(run: (cmd: MenuCommand) => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const cmd = commandForKey(e);
       if (!cmd) return;
       // Undo inside a note editor or an input belongs to that field.
-      if ((cmd === 'undo' || cmd === 'redo') && isTextInput(e.target)) return;
+      if ((cmd === 'undo' || cmd === 'redo') && ownsUndo(e.target)) return;
       e.preventDefault();
       run(cmd);
     };

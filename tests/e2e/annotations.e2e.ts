@@ -3,17 +3,11 @@
  * reload. Selections are made programmatically over the paragraphs' text nodes (canonical
  * offsets = DOM text offsets) and once with a real mouse drag.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { launch, openReader, screenshot, waitForReader } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from '@playwright/test';
+import { sharedBrowser, openReader, screenshot, waitForReader } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const TOOLBAR = '[role=toolbar][aria-label="标注工具"]';
 const DIALOG = '[role=dialog][aria-label="批注"]';
@@ -139,10 +133,10 @@ function track(page: Page): string[] {
 
 async function fresh(opts: { clipboard?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   if (!opts.clipboard) {
-    const { context, page } = await openReader(browser);
+    const { context, page } = await openReader(browser());
     return { context, page, errors: track(page) };
   }
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await browser().newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   const errors = track(page);
   await page.goto(process.env.E2E_URL ?? 'http://127.0.0.1:4391/');

@@ -1,6 +1,7 @@
 /** Playwright driving Debian's Chromium (never a downloaded browser). */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 
 export const BASE_URL = process.env.E2E_URL ?? 'http://127.0.0.1:4391/';
 export const SCREENSHOT_DIR = 'test-results/screenshots';
@@ -19,6 +20,21 @@ export async function launch(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** One Chromium for the calling test file: launched before its tests, closed after them. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('sharedBrowser(): used outside a test (the browser is launched in beforeAll)');
+    return browser;
+  };
 }
 
 /** A fresh context (empty IndexedDB) with a page that has loaded the reader and its outline. */

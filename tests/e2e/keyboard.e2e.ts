@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from '@playwright/test';
-import { launch, openReader, screenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { sharedBrowser, openReader, screenshot } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('keyboard only', () => {
   it('selects sentences with S / Shift+S and marks them with a number key, no mouse', async () => {
-    const { context, page } = await openReader(browser);
+    const { context, page } = await openReader(browser());
     // Tab to the reading column (top bar buttons, outline links, then the text).
     await page.locator('.reader-scroll').focus();
     await page.keyboard.press('s');

@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from '@playwright/test';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
-import { launch, openReader, screenshot, SCREENSHOT_DIR } from './browser';
+import { sharedBrowser, openReader, screenshot, SCREENSHOT_DIR } from './browser';
 import { bundledReport, makeAnnotations, seed, type SeedSpec } from './seed';
 import { toDisplayText } from '../../shared/report/display';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const COLORS = ['yellow', 'green', 'blue', 'red', 'purple'] as const;
 
 describe('打印摘录', () => {
   it('explains how to start when there are no annotations', async () => {
-    const { context, page } = await openReader(browser);
+    const { context, page } = await openReader(browser());
     await page.keyboard.press('Control+p');
     const dialog = page.locator('[role=dialog][aria-label="打印摘录"]');
     await expect.poll(() => dialog.innerText()).toContain('还没有批注');
@@ -28,7 +21,7 @@ describe('打印摘录', () => {
   });
 
   it('prints 20 annotated excerpts to an A4 PDF with labels, notes and page footer', async () => {
-    const { context, page } = await openReader(browser);
+    const { context, page } = await openReader(browser());
     const report = bundledReport();
     const bodies = report.paragraphs.filter((p) => p.kind === 'body' && p.text.length > 40).slice(0, 20);
     const specs: SeedSpec[] = bodies.map((p, i) => ({
@@ -66,7 +59,7 @@ describe('打印摘录', () => {
   });
 
   it('downloads Markdown and Word files from the browser host', async () => {
-    const { context, page } = await openReader(browser);
+    const { context, page } = await openReader(browser());
     const report = bundledReport();
     await seed(page, makeAnnotations(report, [{ paragraphId: 'p3-2-1', start: 0, end: 10, color: 'red', note: '需要追问进度' }]));
     await page.keyboard.press('Control+p');

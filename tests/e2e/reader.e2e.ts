@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from '@playwright/test';
-import { launch, openReader, screenshot, waitForReader } from './browser';
+import { describe, expect, it } from 'vitest';
+import { sharedBrowser, openReader, screenshot, waitForReader } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('reading view', () => {
   it('shows the outline with parts 二 and 三 and their items', async () => {
-    const { context, page } = await openReader(browser);
+    const { context, page } = await openReader(browser());
     const nav = page.locator('nav[aria-label="目录"]');
     const text = await nav.innerText();
     expect(text).toContain('二、“十五五”时期经济社会发展目标任务');
@@ -28,7 +21,7 @@ describe('reading view', () => {
   });
 
   it('jumps to item (三) of part 三 when it is clicked in the outline', async () => {
-    const { context, page } = await openReader(browser);
+    const { context, page } = await openReader(browser());
     const link = page.locator('nav[aria-label="目录"] button.outline-link', { hasText: /^（三）坚持/ });
     await link.click();
     const heading = page.locator('[data-segment-id="h3-3"]');
@@ -43,7 +36,7 @@ describe('reading view', () => {
   });
 
   it('restores the reading position after a reload', async () => {
-    const { context, page } = await openReader(browser);
+    const { context, page } = await openReader(browser());
     await page.locator('nav[aria-label="目录"] button.outline-link', { hasText: '改造升级传统产业' }).click();
     const target = await page.locator('nav[aria-label="目录"] [aria-current="location"]').innerText();
     expect(target).toContain('改造升级传统产业');
@@ -55,7 +48,7 @@ describe('reading view', () => {
   });
 
   it('renders every Han character of the report with a real glyph (no tofu)', async () => {
-    const { context, page } = await openReader(browser);
+    const { context, page } = await openReader(browser());
     const result = await page.evaluate(async () => {
       const text = document.querySelector('.reader-page')!.textContent ?? '';
       const chars = [...new Set([...text].filter((c) => /\p{Script=Han}/u.test(c)))];
@@ -86,7 +79,7 @@ describe('reading view', () => {
   });
 
   it('shows the fragment notices, the PM2.5 subscript and the source remarks', async () => {
-    const { context, page } = await openReader(browser);
+    const { context, page } = await openReader(browser());
     const notes = await page.locator('.fragment-notice').allInnerTexts();
     expect(notes.join('\n')).toContain('上接第一版');
     expect(notes.join('\n')).toContain('下转第四版');
@@ -103,7 +96,7 @@ describe('reading view', () => {
   });
 
   it('changes font size with Ctrl+= / Ctrl+- and switches to the dark theme', async () => {
-    const { context, page } = await openReader(browser);
+    const { context, page } = await openReader(browser());
     const size = () => page.locator('.reader-page').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     const before = await size();
     await page.keyboard.press('Control+=');
@@ -118,7 +111,7 @@ describe('reading view', () => {
   });
 
   it('opens a report file, and refuses a binary file with a clear message, keeping the open report', async () => {
-    const { context, page } = await openReader(browser);
+    const { context, page } = await openReader(browser());
     const [bad] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '打开报告' }).click()]);
     await bad.setFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe, 0, 1]) });
     await expect.poll(() => page.locator('.toast').innerText().catch(() => '')).toMatch(/UTF-8|二进制|文本/);

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from '@playwright/test';
-import { launch, openReader, screenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { sharedBrowser, openReader, screenshot } from './browser';
 import { bundledReport, makeAnnotations, seed } from './seed';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('search', () => {
   it('finds 煤炭 as you type and Enter jumps to the sentence', async () => {
-    const { context, page } = await openReader(browser);
+    const { context, page } = await openReader(browser());
     await page.keyboard.press('Control+f');
     const box = page.locator('input[type=search][aria-label="搜索"]');
     await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -46,7 +39,7 @@ describe('search', () => {
   });
 
   it('finds a phrase with one wrong character and says 无结果 for noise', async () => {
-    const { context, page } = await openReader(browser);
+    const { context, page } = await openReader(browser());
     await page.keyboard.press('Control+f');
     const box = page.locator('input[type=search][aria-label="搜索"]');
     await box.fill('营商环竟');
@@ -60,7 +53,7 @@ describe('search', () => {
   });
 
   it('searches note texts too', async () => {
-    const { context, page } = await openReader(browser);
+    const { context, page } = await openReader(browser());
     const report = bundledReport();
     await seed(page, makeAnnotations(report, [{ paragraphId: 'p3-2-1', start: 0, end: 10, color: 'blue', note: '建议补充矿井安全投入的具体数字' }]));
     await page.keyboard.press('Control+f');

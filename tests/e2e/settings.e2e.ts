@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from '@playwright/test';
-import { launch, openReader, screenshot, waitForReader } from './browser';
+import { describe, expect, it } from 'vitest';
+import { sharedBrowser, openReader, screenshot, waitForReader } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('设置', () => {
   it('renames a colour meaning and the author; both survive a reload and reach the toolbar', async () => {
-    const { context, page } = await openReader(browser);
+    const { context, page } = await openReader(browser());
     await page.getByRole('button', { name: '设置' }).click();
     const dialog = page.locator('[role=dialog][aria-label="设置"]');
     await dialog.locator('input').first().fill('王代表');
@@ -39,7 +32,7 @@ describe('设置', () => {
   });
 
   it('refuses an empty meaning with a clear message', async () => {
-    const { context, page } = await openReader(browser);
+    const { context, page } = await openReader(browser());
     await page.getByRole('button', { name: '设置' }).click();
     const dialog = page.locator('[role=dialog][aria-label="设置"]');
     await dialog.getByLabel('红色的含义').fill('  ');

@@ -23,6 +23,16 @@ interface Shown {
   left: number;
 }
 
+/** The current DOM selection inside `root` as paragraph offsets, or null. */
+function liveSelection(root: HTMLElement): { sel: TextSelection; range: Range } | null {
+  const s = window.getSelection();
+  if (!s || s.rangeCount === 0 || s.isCollapsed) return null;
+  const range = s.getRangeAt(0);
+  if (!root.contains(range.commonAncestorContainer)) return null;
+  const sel = selectionToSegments(root, range);
+  return sel ? { sel, range } : null;
+}
+
 export function SelectionToolbar({ root, legend, onHighlight, onNote, onParagraphNote }: Props) {
   const [shown, setShown] = useState<Shown | null>(null);
   const shownRef = useRef(shown);
@@ -34,12 +44,9 @@ export function SelectionToolbar({ root, legend, onHighlight, onNote, onParagrap
     const update = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        const s = window.getSelection();
-        if (!s || s.rangeCount === 0 || s.isCollapsed) return setShown(null);
-        const range = s.getRangeAt(0);
-        if (!root.contains(range.commonAncestorContainer)) return setShown(null);
-        const sel = selectionToSegments(root, range);
-        if (!sel) return setShown(null);
+        const live = liveSelection(root);
+        if (!live) return setShown(null);
+        const { sel, range } = live;
         const rects = range.getClientRects();
         const first = rects[0] ?? range.getBoundingClientRect();
         setShown({ sel, top: Math.max(8, first.top - 48), left: Math.max(8, first.left) });
@@ -62,8 +69,10 @@ export function SelectionToolbar({ root, legend, onHighlight, onNote, onParagrap
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const cur = shownRef.current;
-      if (!cur || e.ctrlKey || e.metaKey || e.altKey || isTextEntry(e.target)) return;
+      if (!shownRef.current || !root || e.ctrlKey || e.metaKey || e.altKey || isTextEntry(e.target)) return;
+      // The selection as it is now: the toolbar's copy lags one frame behind a fast S → 2.
+      const cur = liveSelection(root);
+      if (!cur) return;
       const n = Number(e.key);
       if (Number.isInteger(n) && n >= 1 && n <= legend.length) {
         e.preventDefault();
@@ -77,9 +86,10 @@ export function SelectionToolbar({ root, legend, onHighlight, onNote, onParagrap
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [legend, onHighlight, onNote]);
+  }, [root, legend, onHighlight, onNote]);
 
   if (!shown) return null;
+  const now = () => (root && liveSelection(root)?.sel) ?? shown.sel;
   // Buttons must not steal the selection when pressed.
   const keep = (e: React.MouseEvent) => e.preventDefault();
   return (
@@ -92,16 +102,16 @@ export function SelectionToolbar({ root, legend, onHighlight, onNote, onParagrap
           data-color={l.color}
           title={`${l.name}：${l.meaning}（${i + 1}）`}
           aria-label={`${l.meaning}（${l.name}）`}
-          onClick={() => onHighlight(shown.sel, l.color)}
+          onClick={() => onHighlight(now(), l.color)}
         >
           <span className={`swatch swatch-${l.color}`} aria-hidden />
           {l.meaning}
         </button>
       ))}
-      <button type="button" title="高亮并写批注（N）" onClick={() => onNote(shown.sel)}>
+      <button type="button" title="高亮并写批注（N）" onClick={() => onNote(now())}>
         批注
       </button>
-      <button type="button" title="为所在段落添加批注（不高亮）" onClick={() => onParagraphNote(shown.sel)}>
+      <button type="button" title="为所在段落添加批注（不高亮）" onClick={() => onParagraphNote(now())}>
         段落批注
       </button>
     </div>

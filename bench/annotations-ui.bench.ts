@@ -32,7 +32,7 @@ import { segmentReport } from '../shared/report/segment';
 import { randomAnnotations } from './annotation-fixtures';
 import { groupByPart, countByColor, filterAnnotations } from '../shared/annotations';
 import { marksByParagraph, resolveAll } from '../renderer/annotations/annotation-marks';
-import { launch } from '../tests/e2e/browser';
+import { launch } from '../tests/e2e/chromium';
 import { printTable, ratio, stats, type Row, type Stats } from './lib';
 
 const here = dirname(fileURLToPath(import.meta.url));

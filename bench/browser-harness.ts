@@ -5,9 +5,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { chromium, type Browser } from '@playwright/test';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import type { Browser } from '@playwright/test';
+import { CHROMIUM, launch } from '../tests/e2e/chromium';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -49,10 +48,7 @@ export async function startWebHarness(): Promise<WebHarness | null> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   return {
     url,
     browser,

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CHROMIUM, launch } from '../tests/e2e/chromium';
 import { measure, printTable, ratio, type Row, type Stats } from './lib';
 import { buildExcerpts, type ExcerptDocument } from '../shared/export/excerpt-model';
 import { toDocx } from '../shared/export/docx';
@@ -15,7 +16,6 @@ import { toMarkdown } from '../shared/export/markdown';
 import { renderPrintHtml } from '../renderer/print/print-document';
 import { bundledReport, manyAnnotations } from '../tests/shared/export/fixture';
 
-const CHROMIUM = '/usr/bin/chromium';
 // __dirname under tsx's CommonJS mode, import.meta.url under ESM.
 const here = typeof __dirname !== 'undefined' ? __dirname : dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -68,11 +68,7 @@ export default async function exportBench(): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     console.log(`\n(PDF rows skipped: ${CHROMIUM} not found)`);
   } else {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launch();
     const dir = mkdtempSync(join(tmpdir(), 'yandu-bench-'));
     try {
       const css = readFileSync(join(root, 'renderer/print/print.css'), 'utf8');

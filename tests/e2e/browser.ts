@@ -1,26 +1,13 @@
-/** Playwright driving Debian's Chromium (never a downloaded browser). */
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+/** Playwright driving Debian's Chromium in the end-to-end tests. */
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
+import { launch } from './chromium';
+
+export { launch };
 
 export const BASE_URL = process.env.E2E_URL ?? 'http://127.0.0.1:4391/';
 export const SCREENSHOT_DIR = 'test-results/screenshots';
-
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 /** One Chromium for the calling test file: launched before its tests, closed after them. */
 export function sharedBrowser(): () => Browser {

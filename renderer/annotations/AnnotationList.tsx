@@ -3,7 +3,7 @@
  * filtered by colour, tag and author, with counts per colour and the orphans listed apart.
  */
 import { memo, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import type { ResolvedAnchor } from '../../shared/anchoring';
 import {
   collectTags,
@@ -87,6 +87,17 @@ const ListItem = memo(function ListItem({ a, orphan, label, meaning, selected, o
   );
 });
 
+/**
+ * Row heights from the ResizeObserver only (it reports after the browser's own layout). The
+ * library's default reads offsetHeight when a row mounts, which forces a layout of the whole
+ * page (thousands of highlight marks) once per row, right when the report opens.
+ */
+function measureWithoutLayout(el: Element, entry: ResizeObserverEntry | undefined, v: Virtualizer<HTMLElement, Element>): number {
+  const box = entry?.borderBoxSize?.[0];
+  if (box) return Math.round(box.blockSize);
+  return v.measurementsCache[v.indexFromElement(el)]?.size ?? 0;
+}
+
 export function AnnotationList({ report, list, resolutions, legend, filter, onFilterChange, selectedId, onOpen }: Props) {
   const [sort, setSort] = useState<'position' | 'time'>('position');
   const counts = useMemo(() => countByColor(list), [list]);
@@ -128,6 +139,7 @@ export function AnnotationList({ report, list, resolutions, legend, filter, onFi
     getScrollElement: () => scroller.current,
     estimateSize: (i) => (rows[i].kind === 'item' ? 96 : rows[i].kind === 'orphans' ? 64 : 30),
     overscan: 8,
+    measureElement: measureWithoutLayout,
     scrollMargin: listRef.current?.offsetTop ?? 0,
     getItemKey: (i) => {
       const r = rows[i];

@@ -4,7 +4,7 @@
  * rebuilt. MarkNode DOM elements get `data-annotation-id` / `data-color` for styling, tests
  * and click handling.
  */
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $isMarkNode, MarkNode } from '@lexical/mark';
 import { $getNodeByKey } from 'lexical';
@@ -31,7 +31,9 @@ export function ReportPlugin({ report, marks, colors, onRendered }: Props): null
   const colorsRef = useRef(colors);
   colorsRef.current = colors;
 
-  useEffect(() => {
+  // Layout effects: the marks reach the DOM in the same task as the React commit that brought
+  // the annotations (list included), so the browser lays the page out once, not twice.
+  useLayoutEffect(() => {
     return editor.registerMutationListener(
       MarkNode,
       (mutations) => {
@@ -56,7 +58,7 @@ export function ReportPlugin({ report, marks, colors, onRendered }: Props): null
     );
   }, [editor]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const remarks = remarksByParagraph(report);
     if (builtFor.current !== report) {
       editor.update(

@@ -22,9 +22,19 @@ export function normaliseTag(raw: string): string | null {
   return cps.length > MAX_TAG_LENGTH ? cps.slice(0, MAX_TAG_LENGTH).join('').trimEnd() : t;
 }
 
+const keyCache = new Map<string, string>();
+
 /** Key under which tags compare equal (case-insensitive). */
 export function tagKey(tag: string): string {
-  return (normaliseTag(tag) ?? '').toLocaleLowerCase('zh-CN');
+  // Memoised: the list recounts the tags of thousands of annotations, which share a few tags,
+  // and NFKC plus locale-aware lower-casing is the expensive part.
+  let key = keyCache.get(tag);
+  if (key === undefined) {
+    key = (normaliseTag(tag) ?? '').toLocaleLowerCase('zh-CN');
+    if (keyCache.size >= 10_000) keyCache.clear();
+    keyCache.set(tag, key);
+  }
+  return key;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectTags, normaliseTag, normaliseTags, splitTagInput, suggestTags } from '../../../shared/annotations';
+import { collectTags, normaliseTag, normaliseTags, splitTagInput, suggestTags, tagKey } from '../../../shared/annotations';
 import { annotationOn } from './fixtures';
 
 describe('tags', () => {
@@ -42,5 +42,15 @@ describe('tags', () => {
     expect(suggestTags(used, '经济')).toEqual(['数字经济']);
     expect(suggestTags(used, '产')).toEqual(['产业']);
     expect(suggestTags(used, '')).toEqual(['产业', '氢能', '数字经济']);
+  });
+});
+
+describe('tagKey', () => {
+  it('compares tags as the user meant them, also once its memo has been refilled', () => {
+    expect(tagKey('ＡＩ')).toBe('ai');
+    expect(tagKey(' #AI ')).toBe('ai');
+    for (let i = 0; i < 10_050; i++) expect(tagKey(`标签${i}`)).toBe(`标签${i}`);
+    expect(tagKey('ＡＩ')).toBe('ai');
+    expect(tagKey('   ')).toBe('');
   });
 });

@@ -1,0 +1,4 @@
+export * from './format';
+export * from './merge';
+export { canonicalAnnotation, canonicalJson, compareByCreation } from './canonical';
+export { EXCHANGE_MESSAGES } from './messages';

@@ -12,6 +12,7 @@ import { useShortcuts } from './use-shortcuts';
 import { SettingsDialog } from './SettingsDialog';
 import { AnnotationWorkspace, type AnnotationWorkspaceHandle } from '../annotations/AnnotationWorkspace';
 import type { AnnotationStorePort } from '../annotations/use-annotations';
+import { preloadNoteFont } from './note-font';
 
 interface Props {
   host: ReaderHost;
@@ -48,6 +49,7 @@ export function App({ host, store, annotationStore }: Props) {
     const res = await host.loadReport(meta.id);
     if (!res.ok) return setState({ kind: 'error', message: res.error });
     restored.current = false;
+    preloadNoteFont(res.value.paragraphs.map((p) => p.text).join(''));
     setState({ kind: 'ready', report: res.value, displayTitle: meta.title });
   }, [host, store]);
 
@@ -89,6 +91,7 @@ export function App({ host, store, annotationStore }: Props) {
     if (!res.ok) return showToast(res.error);
     if (!res.value) return;
     restored.current = false;
+    preloadNoteFont(res.value.paragraphs.map((p) => p.text).join(''));
     setState({ kind: 'ready', report: res.value, displayTitle: res.value.title });
     showToast(MSG.reportOpened(res.value.title));
   }, [host, showToast]);

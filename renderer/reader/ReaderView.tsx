@@ -4,11 +4,11 @@
 import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef, type ReactNode } from 'react';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
-import { MarkNode } from '@lexical/mark';
 import type { Report } from '../../shared/report/model';
 import { MSG } from '../messages';
 import { RemarkNode, SegmentNode } from './segment-node';
 import { ReportPlugin } from './ReportPlugin';
+import { ReaderMarkNode } from './reader-mark-node';
 import type { MarkRange } from './paragraph-runs';
 
 export interface ReaderViewHandle {
@@ -46,7 +46,7 @@ export const ReaderView = forwardRef<ReaderViewHandle, Props>(function ReaderVie
       namespace: 'yandu-reader',
       editable: false,
       theme,
-      nodes: [SegmentNode, RemarkNode, MarkNode],
+      nodes: [SegmentNode, RemarkNode, ReaderMarkNode],
       onError: (error: Error) => {
         throw error;
       },

@@ -1,17 +1,15 @@
 /**
  * Keeps the read-only Lexical document in sync with the report and the highlight ranges:
  * the whole document is built once per report, then only paragraphs whose marks changed are
- * rebuilt. MarkNode DOM elements get `data-annotation-id` / `data-color` for styling, tests
- * and click handling.
+ * rebuilt. Mark elements carry `data-annotation-id` / `data-color` (see reader-mark-node.ts).
  */
 import { useLayoutEffect, useRef } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $isMarkNode, MarkNode } from '@lexical/mark';
-import { $getNodeByKey } from 'lexical';
 import type { Report } from '../../shared/report/model';
 import { $buildReport, $fillSegment, remarksByParagraph } from './build-report';
 import type { MarkRange } from './paragraph-runs';
 import type { SegmentNode } from './segment-node';
+import { setMarkColors } from './reader-mark-node';
 
 interface Props {
   report: Report;
@@ -28,37 +26,11 @@ export function ReportPlugin({ report, marks, colors, onRendered }: Props): null
   const segments = useRef(new Map<string, SegmentNode>());
   const renderedMarks = useRef(new Map<string, string>());
   const builtFor = useRef<Report | null>(null);
-  const colorsRef = useRef(colors);
-  colorsRef.current = colors;
 
-  // Layout effects: the marks reach the DOM in the same task as the React commit that brought
+  // A layout effect: the marks reach the DOM in the same task as the React commit that brought
   // the annotations (list included), so the browser lays the page out once, not twice.
   useLayoutEffect(() => {
-    return editor.registerMutationListener(
-      MarkNode,
-      (mutations) => {
-        // One read for the whole batch: thousands of marks are created when a report with many
-        // annotations opens.
-        editor.getEditorState().read(() => {
-          for (const [key, kind] of mutations) {
-            if (kind === 'destroyed') continue;
-            const el = editor.getElementByKey(key);
-            const node = $getNodeByKey(key);
-            if (!el || !$isMarkNode(node)) continue;
-            const ids = node.getIDs();
-            if (ids.length === 0) continue;
-            const top = ids[ids.length - 1];
-            el.dataset.annotationId = top;
-            el.dataset.annotationIds = ids.join(' ');
-            el.dataset.color = colorsRef.current.get(top) ?? 'yellow';
-          }
-        });
-      },
-      { skipInitialization: false },
-    );
-  }, [editor]);
-
-  useLayoutEffect(() => {
+    setMarkColors(editor, colors);
     const remarks = remarksByParagraph(report);
     if (builtFor.current !== report) {
       editor.update(

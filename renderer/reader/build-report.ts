@@ -2,12 +2,12 @@
  * Builds the Lexical document from the segmented report and the highlight ranges. The editor
  * state is a view: it is rebuilt (per paragraph) whenever annotations change, never persisted.
  */
-import { $createMarkNode } from '@lexical/mark';
 import { $createTextNode, $getRoot, type LexicalNode, type TextNode } from 'lexical';
 import type { Paragraph, Remark, Report } from '../../shared/report/model';
 import { toDisplayText } from '../../shared/report/display';
 import { $createRemarkNode, $createSegmentNode, type SegmentNode } from './segment-node';
 import { paragraphRuns, type MarkRange, type Run } from './paragraph-runs';
+import { $createReaderMarkNode } from './reader-mark-node';
 
 function $runNode(display: string, run: Run): TextNode {
   const text = display.slice(run.start, run.end);
@@ -33,7 +33,7 @@ export function $fillSegment(segment: SegmentNode, paragraph: Paragraph, remarks
     }
     // Consecutive runs under the same set of annotations share one MarkNode.
     const key = ids.join(' ');
-    const mark = $createMarkNode(ids);
+    const mark = $createReaderMarkNode(ids);
     while (i < runs.length && runs[i].markIds.join(' ') === key) {
       mark.append($runNode(display, runs[i]));
       i++;

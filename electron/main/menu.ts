@@ -64,6 +64,9 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { type: 'separator' },
       command('打印摘录…', 'print-excerpts', 'CmdOrCtrl+P'),
       command('导出 PDF…', 'export-pdf'),
+      { type: 'separator' },
+      command('导入批注…', 'import-annotations'),
+      command('导出批注…', 'export-annotations'),
       ...(isMac ? [] : ([{ type: 'separator' }, { role: 'quit', label: '退出' }] as MenuItemConstructorOptions[])),
     ],
   });

@@ -60,12 +60,14 @@ interface ItemProps {
   orphan: boolean;
   label: string | null;
   meaning: string;
+  /** Shown when the list holds more than one member's annotations. */
+  showAuthor: boolean;
   selected: boolean;
   onOpen(a: Annotation): void;
 }
 
 /** Memoised: a click or an edit re-renders only the items whose record changed. */
-const ListItem = memo(function ListItem({ a, orphan, label, meaning, selected, onOpen }: ItemProps) {
+const ListItem = memo(function ListItem({ a, orphan, label, meaning, showAuthor, selected, onOpen }: ItemProps) {
   return (
     <button
       type="button"
@@ -79,6 +81,7 @@ const ListItem = memo(function ListItem({ a, orphan, label, meaning, selected, o
         <span className={`swatch swatch-${a.color}`} aria-hidden />
         <span className="annotation-label">{orphan ? '原文未找到' : label}</span>
         <span className="annotation-meaning">{meaning}</span>
+        {showAuthor && <span className="annotation-author">{a.author || '未署名'}</span>}
       </span>
       <span className="annotation-quote">{quoted(a.anchor.quote)}</span>
       {a.note.text && <span className="annotation-note">{clip(a.note.text, 80)}</span>}
@@ -169,6 +172,7 @@ export function AnnotationList({ report, list, resolutions, legend, filter, onFi
         orphan={!!row.orphan}
         label={labelOf(report, resolutions.get(row.a.id))}
         meaning={row.a.target === 'paragraph' ? '段落批注' : meaning(row.a.color)}
+        showAuthor={authors.length > 1}
         selected={selectedId === row.a.id}
         onOpen={onOpen}
       />

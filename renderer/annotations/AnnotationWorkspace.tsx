@@ -24,6 +24,7 @@ import { flashRanges, paintRanges } from '../reader/text-highlights';
 import { ExcerptBuilder } from '../print/ExcerptBuilder';
 import type { ReaderHost } from '../../shared/ipc/contract';
 import { ownsUndo } from '../app/text-entry';
+import { exportAnnotations, importAnnotations, type ExchangePorts } from './exchange';
 
 export interface ReaderLayer {
   marks: ReadonlyMap<string, MarkRange[]>;
@@ -34,6 +35,8 @@ export interface ReaderLayer {
 export interface AnnotationWorkspaceHandle {
   /** Undo/redo of annotation actions (text fields keep their own undo). */
   undoRedo(cmd: 'undo' | 'redo'): Promise<void>;
+  /** 导出批注 / 导入批注 (study-group exchange file). */
+  exchange(cmd: 'export' | 'import'): Promise<void>;
 }
 
 interface Props {
@@ -135,9 +138,28 @@ export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(
     [report, anchorFor, ann, toast],
   );
 
+  const exchange = useCallback(
+    async (cmd: 'export' | 'import') => {
+      await flushNote();
+      const ports: ExchangePorts = {
+        host: props.host,
+        listAll: (id) => store.listByReport(id, { includeDeleted: true }),
+        apply: (changes) => ann.applyChanges(changes, '导入批注'),
+      };
+      try {
+        toast(cmd === 'export' ? await exportAnnotations(ports, report, reportTitle, author) : await importAnnotations(ports, report, reportTitle));
+      } catch (e) {
+        // A failed write leaves the store as it was (one bulk transaction).
+        toast(`${cmd === 'export' ? '导出' : '导入'}失败：${(e as Error).message}`);
+      }
+    },
+    [flushNote, props.host, store, ann, toast, report, reportTitle, author],
+  );
+
   useImperativeHandle(
     ref,
     () => ({
+      exchange,
       async undoRedo(cmd) {
         if (ownsUndo(document.activeElement)) {
           // A text field's own undo (the note editor's history, an input's).
@@ -151,7 +173,7 @@ export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(
         toast(label ? `${cmd === 'undo' ? '已撤销' : '已重做'}：${label}` : cmd === 'undo' ? '没有可撤销的操作' : '没有可重做的操作');
       },
     }),
-    [ann, flushNote, toast],
+    [ann, flushNote, toast, exchange],
   );
 
   const openAnnotation = useCallback(
@@ -319,6 +341,14 @@ export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(
             署名
             <input type="text" value={props.author} placeholder="您的姓名（用于小组合并）" onChange={(e) => props.onAuthorChange(e.target.value)} maxLength={40} />
           </label>
+          <div className="exchange-row" role="group" aria-label="小组交换">
+            <button type="button" onClick={() => void exchange('import')} title="合并小组成员导出的批注文件（.json）">
+              导入批注…
+            </button>
+            <button type="button" onClick={() => void exchange('export')} title="把我的批注存为文件，发给小组成员">
+              导出批注…
+            </button>
+          </div>
           <AnnotationList
             report={report}
             list={ann.list}

@@ -5,13 +5,13 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ResolvedAnchor } from '../../shared/anchoring';
-import { createUndoStack, newAnnotation, normaliseTags, type Anchor, type Annotation, type ColorKey } from '../../shared/annotations';
+import { createUndoStack, newAnnotation, normaliseTags, type Anchor, type Annotation, type AnnotationChange, type ColorKey } from '../../shared/annotations';
 import type { Report } from '../../shared/report/model';
 import { marksByParagraph, resolveAll } from './annotation-marks';
 
 /** What the controller needs from persistence (AnnotationRepository satisfies it). */
 export interface AnnotationStorePort {
-  listByReport(reportId: string): Promise<Annotation[]>;
+  listByReport(reportId: string, options?: { includeDeleted?: boolean }): Promise<Annotation[]>;
   bulkPut(records: Annotation[]): Promise<void>;
 }
 
@@ -29,6 +29,8 @@ export interface AnnotationsApi {
   create(anchor: Anchor, color: ColorKey, opts?: { target?: Annotation['target'] }): Promise<Annotation | null>;
   update(id: string, patch: AnnotationPatch, opts?: { coalesceKey?: string; label?: string }): Promise<void>;
   remove(id: string): Promise<void>;
+  /** Writes merged records (an import) as one undoable step. */
+  applyChanges(changes: AnnotationChange[], label: string): Promise<void>;
   undo(): Promise<string | null>;
   redo(): Promise<string | null>;
   canUndo: boolean;
@@ -140,6 +142,15 @@ export function useAnnotations(report: Report | null, store: AnnotationStorePort
     [write, undoStack],
   );
 
+  const applyChanges = useCallback(
+    async (changes: AnnotationChange[], label: string) => {
+      if (changes.length === 0) return;
+      await write(changes.flatMap((c) => (c.after ? [c.after] : [])));
+      undoStack.record(label, changes);
+    },
+    [write, undoStack],
+  );
+
   const undo = useCallback(async () => (await undoStack.undo().catch(() => null))?.label ?? null, [undoStack]);
   const redo = useCallback(async () => (await undoStack.redo().catch(() => null))?.label ?? null, [undoStack]);
   const [canUndo, canRedo] = stackVersion.split('|').map((s) => s === 'true');
@@ -155,6 +166,7 @@ export function useAnnotations(report: Report | null, store: AnnotationStorePort
     create,
     update,
     remove,
+    applyChanges,
     undo,
     redo,
     canUndo,

@@ -121,6 +121,10 @@ export function App({ host, store, annotationStore }: Props) {
         case 'undo':
         case 'redo':
           return void annotations.current?.undoRedo(cmd);
+        case 'export-annotations':
+          return void annotations.current?.exchange('export');
+        case 'import-annotations':
+          return void annotations.current?.exchange('import');
         default:
           return;
       }

@@ -44,6 +44,8 @@ export const MENU_COMMANDS = [
   'open-report',
   'print-excerpts',
   'export-pdf',
+  'import-annotations',
+  'export-annotations',
   'find',
   'undo',
   'redo',

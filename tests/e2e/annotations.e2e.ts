@@ -6,61 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from '@playwright/test';
 import { sharedBrowser, openReader, screenshot, waitForReader } from './browser';
+import { markIds, select, TOOLBAR, type Sel } from './annotate';
 
 const browser = sharedBrowser();
 
-const TOOLBAR = '[role=toolbar][aria-label="标注工具"]';
 const DIALOG = '[role=dialog][aria-label="批注"]';
 const LIST = 'aside[aria-label="批注列表"]';
-
-interface Sel {
-  seg: string;
-  start: number;
-  endSeg?: string;
-  end: number;
-}
-
-/**
- * Selects [start, end) of paragraph `seg` (or from `seg`@start to `endSeg`@end) as the user
- * would, and returns the selected text as the page sees it.
- */
-async function select(page: Page, s: Sel): Promise<string> {
-  const text = await page.evaluate((s) => {
-    const locate = (segId: string, offset: number): [Node, number] => {
-      const seg = document.querySelector(`[data-segment-id="${segId}"]`);
-      if (!seg) throw new Error(`no paragraph ${segId}`);
-      const walker = document.createTreeWalker(seg, NodeFilter.SHOW_TEXT);
-      let pos = 0;
-      let last: Node | null = null;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const len = n.textContent!.length;
-        if (offset < pos + len) return [n, offset - pos];
-        pos += len;
-        last = n;
-      }
-      if (last && offset === pos) return [last, last.textContent!.length];
-      throw new Error(`offset ${offset} beyond paragraph ${segId} (${pos})`);
-    };
-    document.querySelector(`[data-segment-id="${s.seg}"]`)?.scrollIntoView({ block: 'center' });
-    const range = document.createRange();
-    range.setStart(...locate(s.seg, s.start));
-    range.setEnd(...locate(s.endSeg ?? s.seg, s.end));
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-    return range.toString();
-  }, s);
-  await page.locator(TOOLBAR).waitFor();
-  return text;
-}
 
 /** Display text of paragraph `seg` between canonical offsets (what a mark over it must show). */
 const segText = (page: Page, seg: string, start: number, end: number) =>
   page.locator(`[data-segment-id="${seg}"]`).evaluate((el, [a, b]) => el.textContent!.slice(a, b), [start, end] as const);
-
-/** Ids of the annotations drawn in the reading view. */
-const markIds = (page: Page) =>
-  page.evaluate(() => [...new Set([...document.querySelectorAll<HTMLElement>('mark[data-annotation-id]')].flatMap((m) => m.dataset.annotationIds!.split(' ')))]);
 
 /** Concatenated text of the marks of annotation `id` inside paragraph `seg`. */
 const markText = (page: Page, id: string, seg?: string) =>

@@ -1,0 +1,76 @@
+/**
+ * 导出批注 / 导入批注: a member's highlights and notes as a file for the study group, and the
+ * merge of such a file into this store. The format and the merge rules live in shared/exchange;
+ * this module joins them to the store and the host's file dialogs, and words the outcome.
+ */
+import type { Annotation } from '../../shared/annotations';
+import type { AnnotationChange } from '../../shared/annotations/undo-stack';
+import { EXCHANGE_MESSAGES, MAX_EXCHANGE_BYTES, mergeAnnotations, parseExchange, serializeExchange, summaryText } from '../../shared/exchange';
+import type { ReaderHost } from '../../shared/ipc/contract';
+import type { Report } from '../../shared/report/model';
+
+export const EXCHANGE_FILTERS = [{ name: '研读批注', extensions: ['json'] }];
+
+export interface ExchangePorts {
+  host: Pick<ReaderHost, 'openFile' | 'saveFile'>;
+  /** Every record of the report, tombstones included (deletes travel too). */
+  listAll(reportId: string): Promise<Annotation[]>;
+  /** Writes the merged records as one undoable step. */
+  apply(changes: AnnotationChange[]): Promise<void>;
+}
+
+const stamp = (d: Date) => `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+
+/** `研读批注-长治市2026年政府工作报告-张三-20261202.json`, safe on every file system. */
+export function exchangeFileName(reportTitle: string, author: string, date: Date): string {
+  const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 40);
+  return `研读批注-${safe(reportTitle) || '报告'}-${safe(author) || '未署名'}-${stamp(date)}.json`;
+}
+
+/** Saves every annotation of `report` (deleted ones as tombstones); the message for the user. */
+export async function exportAnnotations(ports: ExchangePorts, report: Report, reportTitle: string, author: string, now = new Date()): Promise<string> {
+  const records = await ports.listAll(report.id);
+  const live = records.filter((a) => !a.deleted).length;
+  if (records.length === 0) return '还没有批注可导出。';
+  const content = serializeExchange({
+    exportedAt: now.getTime(),
+    exportedBy: author,
+    report: { id: report.id, title: reportTitle, fingerprint: report.fingerprint },
+    annotations: records,
+  });
+  const saved = await ports.host.saveFile({ suggestedName: exchangeFileName(reportTitle, author, now), content, filters: EXCHANGE_FILTERS });
+  if (!saved.ok) return `导出失败：${saved.error}`;
+  if (saved.value === null) return '已取消导出。';
+  return `已导出 ${live} 条批注到“${saved.value}”，可发给小组成员导入。`;
+}
+
+/** Decodes and checks a chosen file; the records to merge or the reason it is refused. */
+export function readExchangeFile(bytes: Uint8Array, report: Report, reportTitle: string): { ok: true; annotations: Annotation[]; from: string } | { ok: false; error: string } {
+  if (bytes.byteLength > MAX_EXCHANGE_BYTES) return { ok: false, error: EXCHANGE_MESSAGES.tooLarge(MAX_EXCHANGE_BYTES / 1024 / 1024) };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, error: '文件不是 UTF-8 文本，不是研读的批注文件。' };
+  }
+  const parsed = parseExchange(text);
+  if (!parsed.ok) return parsed;
+  const file = parsed.value;
+  if (file.report.id !== report.id) {
+    return { ok: false, error: `这是《${file.report.title}》的批注，当前打开的是《${reportTitle}》，未导入。` };
+  }
+  return { ok: true, annotations: file.annotations, from: file.exportedBy };
+}
+
+/** Lets the user pick a file and merges it; the message for the user (nothing changes on error). */
+export async function importAnnotations(ports: ExchangePorts, report: Report, reportTitle: string): Promise<string> {
+  const opened = await ports.host.openFile({ filters: EXCHANGE_FILTERS });
+  if (!opened.ok) return `无法读取文件：${opened.error}`;
+  if (opened.value === null) return '已取消导入。';
+  const file = readExchangeFile(opened.value.bytes, report, reportTitle);
+  if (!file.ok) return `未导入：${file.error}`;
+  const { changes, summary } = mergeAnnotations(await ports.listAll(report.id), file.annotations);
+  if (changes.length > 0) await ports.apply(changes);
+  const who = file.from ? `（来自${file.from}）` : '';
+  return `导入${who}：${summaryText(summary)}${changes.length > 0 ? '。Ctrl+Z 可撤销' : ''}`;
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { Annotation } from '../../../shared/annotations';
+import type { AnnotationChange } from '../../../shared/annotations/undo-stack';
+import { parseExchange, serializeExchange } from '../../../shared/exchange';
+import type { OpenedFile, Result, SaveFileRequest } from '../../../shared/ipc/contract';
+import { exchangeFileName, exportAnnotations, importAnnotations, readExchangeFile, type ExchangePorts } from '../../../renderer/annotations/exchange';
+import { annotationOn, report } from '../../shared/annotations/fixtures';
+
+const TITLE = '长治市2026年政府工作报告';
+const enc = (s: string) => new TextEncoder().encode(s);
+
+/** A store and file dialogs in memory. */
+function fakes(initial: Annotation[], opened: Result<OpenedFile | null> = { ok: true, value: null }) {
+  const store = new Map(initial.map((a) => [a.id, a]));
+  const saved: SaveFileRequest[] = [];
+  const applied: AnnotationChange[][] = [];
+  const ports: ExchangePorts = {
+    host: {
+      openFile: async () => opened,
+      saveFile: async (req) => (saved.push(req), { ok: true, value: `/home/u/${req.suggestedName}` }),
+    },
+    listAll: async (id) => [...store.values()].filter((a) => a.reportId === id),
+    apply: async (changes) => {
+      applied.push(changes);
+      for (const c of changes) if (c.after) store.set(c.after.id, c.after);
+    },
+  };
+  return { ports, store, saved, applied };
+}
+
+const fileOf = (annotations: Annotation[], exportedBy = '李四', reportId = report.id) =>
+  enc(serializeExchange({ exportedAt: 1, exportedBy, report: { id: reportId, title: TITLE, fingerprint: report.fingerprint }, annotations }));
+
+describe('exchange: export', () => {
+  it('saves every record of the report, tombstones included, under a dated name', async () => {
+    const live = annotationOn('营商环境', { author: '张三' });
+    const gone = { ...annotationOn('新质生产力', { author: '张三' }), deleted: true };
+    const { ports, saved } = fakes([live, gone]);
+    const msg = await exportAnnotations(ports, report, TITLE, '张三', new Date(2026, 11, 2));
+    expect(msg).toBe(`已导出 1 条批注到“/home/u/研读批注-${TITLE}-张三-20261202.json”，可发给小组成员导入。`);
+    const file = parseExchange(saved[0].content as string);
+    expect(file.ok && file.value.annotations.map((a) => [a.id, a.deleted]).sort()).toEqual([[live.id, false], [gone.id, true]].sort());
+    expect(file.ok && file.value.exportedBy).toBe('张三');
+  });
+
+  it('says so when there is nothing to export or the dialog is cancelled', async () => {
+    expect(await exportAnnotations(fakes([]).ports, report, TITLE, '')).toBe('还没有批注可导出。');
+    const { ports } = fakes([annotationOn('营商环境')]);
+    ports.host.saveFile = async () => ({ ok: true, value: null });
+    expect(await exportAnnotations(ports, report, TITLE, '')).toBe('已取消导出。');
+    ports.host.saveFile = async () => ({ ok: false, error: '磁盘已满' });
+    expect(await exportAnnotations(ports, report, TITLE, '')).toBe('导出失败：磁盘已满');
+  });
+
+  it('makes file names safe and never empty', () => {
+    expect(exchangeFileName('a/b:c*?', ' 王 五 ', new Date(2026, 0, 5))).toBe('研读批注-abc-王五-20260105.json');
+    expect(exchangeFileName('', '', new Date(2026, 0, 5))).toBe('研读批注-报告-未署名-20260105.json');
+  });
+});
+
+describe('exchange: import', () => {
+  it('merges a member file as one step and reports what changed; importing it again changes nothing', async () => {
+    const mine = annotationOn('营商环境', { author: '张三' });
+    const theirs = [annotationOn('营商环境', { author: '李四' }), annotationOn('新质生产力', { author: '李四' })];
+    const bytes = fileOf([...theirs, mine]);
+    const { ports, store, applied } = fakes([mine], { ok: true, value: { name: 'x.json', bytes } });
+    expect(await importAnnotations(ports, report, TITLE)).toBe('导入（来自李四）：新增 2 条，跳过 1 条（已有或较旧）。Ctrl+Z 可撤销');
+    expect(applied).toHaveLength(1);
+    expect(applied[0].map((c) => [c.before, c.after?.author])).toEqual([[null, '李四'], [null, '李四']]);
+    expect([...store.values()].map((a) => a.author).sort()).toEqual(['张三', '李四', '李四']);
+    expect(await importAnnotations(ports, report, TITLE)).toBe('导入（来自李四）：没有新的批注：文件中的 3 条都已存在');
+    expect(applied).toHaveLength(1);
+  });
+
+  it.each([
+    ['not UTF-8', new Uint8Array([0xff, 0xfe, 0x00, 0xd8]), '不是 UTF-8 文本'],
+    ['not JSON', enc('{"format": "yandu-annotations", '), 'JSON 格式错误'],
+    ['another kind of JSON', enc('{"hello": 1}'), '不是研读的批注文件'],
+    ['another report', fileOf([], '李四', 'beijing-2026'), '当前打开的是《长治市2026年政府工作报告》'],
+  ])('refuses %s and changes nothing', async (_name, bytes, phrase) => {
+    const mine = annotationOn('营商环境');
+    const { ports, store, applied } = fakes([mine], { ok: true, value: { name: 'x.json', bytes } });
+    const msg = await importAnnotations(ports, report, TITLE);
+    expect(msg.startsWith('未导入：')).toBe(true);
+    expect(msg).toContain(phrase);
+    expect(applied).toEqual([]);
+    expect([...store.values()]).toEqual([mine]);
+  });
+
+  it('passes on a read error and a cancelled dialog', async () => {
+    expect(await importAnnotations(fakes([], { ok: false, error: '文件过大' }).ports, report, TITLE)).toBe('无法读取文件：文件过大');
+    expect(await importAnnotations(fakes([]).ports, report, TITLE)).toBe('已取消导入。');
+  });
+
+  it('checks the size before decoding', () => {
+    const huge = { byteLength: 300 * 1024 * 1024 } as Uint8Array;
+    const r = readExchangeFile(huge, report, TITLE);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toContain('文件过大');
+  });
+});

@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
 import { sharedBrowser, openReader, screenshot, waitForReader } from './browser';
 
 const browser = sharedBrowser();
+
+/** Reading positions in the app's database. */
+const storedPositions = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const req = indexedDB.open('yandu');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const all = req.result.transaction('readingPositions').objectStore('readingPositions').getAll();
+          all.onsuccess = () => {
+            req.result.close();
+            resolve(all.result);
+          };
+        };
+      }),
+  );
 
 describe('reading view', () => {
   it('shows the outline with parts 二 and 三 and their items', async () => {
@@ -38,12 +56,12 @@ describe('reading view', () => {
   it('restores the reading position after a reload', async () => {
     const { context, page } = await openReader(browser());
     await page.locator('nav[aria-label="目录"] button.outline-link', { hasText: '改造升级传统产业' }).click();
-    const target = await page.locator('nav[aria-label="目录"] [aria-current="location"]').innerText();
-    expect(target).toContain('改造升级传统产业');
-    await page.waitForTimeout(700); // position saves are debounced
+    await expect.poll(() => page.locator('nav[aria-label="目录"] [aria-current="location"]').innerText()).toContain('改造升级传统产业');
+    // Saves are debounced: wait until the store has it (a slow disk must not fail the test).
+    await expect.poll(() => storedPositions(page), { timeout: 10_000 }).toHaveLength(1);
     await page.reload();
     await waitForReader(page);
-    await expect.poll(() => page.locator('nav[aria-label="目录"] [aria-current="location"]').innerText().catch(() => '')).toContain('改造升级传统产业');
+    await expect.poll(() => page.locator('nav[aria-label="目录"] [aria-current="location"]').innerText().catch(() => ''), { timeout: 8000 }).toContain('改造升级传统产业');
     await context.close();
   });
 

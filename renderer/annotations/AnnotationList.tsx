@@ -230,7 +230,7 @@ export function AnnotationList({ report, list, resolutions, legend, filter, onFi
         </div>
       </div>
       {list.length === 0 ? (
-        <p className="empty">选中正文中的文字即可高亮或添加批注。快捷键：选中后按 1–5 选颜色，按 N 写批注。</p>
+        <p className="empty">选中正文中的文字即可高亮或添加批注。快捷键：选中后按 1–5 选颜色，按 N 写批注。小组成员发来的批注文件，用上方“导入批注…”合并。</p>
       ) : shown.length === 0 ? (
         <p className="empty">没有符合筛选条件的批注。</p>
       ) : (

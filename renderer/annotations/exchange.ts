@@ -41,7 +41,8 @@ export async function exportAnnotations(ports: ExchangePorts, report: Report, re
   const saved = await ports.host.saveFile({ suggestedName: exchangeFileName(reportTitle, author, now), content, filters: EXCHANGE_FILTERS });
   if (!saved.ok) return `导出失败：${saved.error}`;
   if (saved.value === null) return '已取消导出。';
-  return `已导出 ${live} 条批注到“${saved.value}”，可发给小组成员导入。`;
+  const unsigned = author.trim() === '' ? '（尚未署名：在“署名”中填写姓名，组员才能看出哪些是您的批注）' : '';
+  return `已导出 ${live} 条批注到“${saved.value}”，可发给小组成员导入。${unsigned}`;
 }
 
 /** Decodes and checks a chosen file; the records to merge or the reason it is refused. */

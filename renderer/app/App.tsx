@@ -39,6 +39,10 @@ export function App({ host, store, annotationStore }: Props) {
   const report = state.kind === 'ready' ? state.report : null;
   const displayTitle = state.kind === 'ready' ? state.displayTitle : '';
 
+  useEffect(() => {
+    if (report) preloadNoteFont(report.paragraphs.map((p) => p.text).join(''));
+  }, [report]);
+
   const loadBundled = useCallback(async () => {
     setState({ kind: 'loading' });
     const list = await host.listReports();
@@ -49,7 +53,6 @@ export function App({ host, store, annotationStore }: Props) {
     const res = await host.loadReport(meta.id);
     if (!res.ok) return setState({ kind: 'error', message: res.error });
     restored.current = false;
-    preloadNoteFont(res.value.paragraphs.map((p) => p.text).join(''));
     setState({ kind: 'ready', report: res.value, displayTitle: meta.title });
   }, [host, store]);
 
@@ -91,7 +94,6 @@ export function App({ host, store, annotationStore }: Props) {
     if (!res.ok) return showToast(res.error);
     if (!res.value) return;
     restored.current = false;
-    preloadNoteFont(res.value.paragraphs.map((p) => p.text).join(''));
     setState({ kind: 'ready', report: res.value, displayTitle: res.value.title });
     showToast(MSG.reportOpened(res.value.title));
   }, [host, showToast]);

@@ -26,6 +26,7 @@ export function ReportPlugin({ report, marks, colors, onRendered }: Props): null
   const segments = useRef(new Map<string, SegmentNode>());
   const renderedMarks = useRef(new Map<string, string>());
   const builtFor = useRef<Report | null>(null);
+  const shownColors = useRef<ReadonlyMap<string, string>>(new Map());
 
   // A layout effect: the marks reach the DOM in the same task as the React commit that brought
   // the annotations (list included), so the browser lays the page out once, not twice.
@@ -40,6 +41,7 @@ export function ReportPlugin({ report, marks, colors, onRendered }: Props): null
         { discrete: true, tag: 'history-merge' },
       );
       builtFor.current = report;
+      shownColors.current = colors;
       renderedMarks.current = new Map(report.paragraphs.map((p) => [p.id, marksKey(marks.get(p.id))]));
       onRendered?.();
       return;
@@ -55,12 +57,17 @@ export function ReportPlugin({ report, marks, colors, onRendered }: Props): null
       },
       { discrete: true },
     );
-    // Colours may change without ranges changing (recolour, undo): refresh every mark.
-    // Only touch changed attributes: every write invalidates style for thousands of marks.
-    editor.getRootElement()?.querySelectorAll<HTMLElement>('mark[data-annotation-id]').forEach((el) => {
-      const color = colors.get(el.dataset.annotationId ?? '') ?? 'yellow';
-      if (el.dataset.color !== color) el.dataset.color = color;
-    });
+    // Colours may change without ranges changing (recolour, undo). New marks got theirs when
+    // created: repaint only the marks of annotations whose colour changed, not every mark.
+    const before = shownColors.current;
+    shownColors.current = colors;
+    if (before === colors) return;
+    const root = editor.getRootElement();
+    for (const [id, color] of colors) {
+      const was = before.get(id);
+      if (was === undefined || was === color) continue;
+      root?.querySelectorAll<HTMLElement>(`mark[data-annotation-id="${CSS.escape(id)}"]`).forEach((el) => (el.dataset.color = color));
+    }
   }, [editor, report, marks, colors, onRendered]);
 
   return null;

@@ -43,6 +43,12 @@ describe('exchange: export', () => {
     expect(file.ok && file.value.exportedBy).toBe('张三');
   });
 
+  it('reminds an unsigned member to sign, so the group can tell whose annotations these are', async () => {
+    const { ports } = fakes([annotationOn('营商环境', { author: '' })]);
+    expect(await exportAnnotations(ports, report, TITLE, ' ', new Date(2026, 11, 2))).toContain('尚未署名');
+    expect(await exportAnnotations(ports, report, TITLE, '张三', new Date(2026, 11, 2))).not.toContain('尚未署名');
+  });
+
   it('says so when there is nothing to export or the dialog is cancelled', async () => {
     expect(await exportAnnotations(fakes([]).ports, report, TITLE, '')).toBe('还没有批注可导出。');
     const { ports } = fakes([annotationOn('营商环境')]);

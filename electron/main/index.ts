@@ -31,7 +31,7 @@ import {
   hardenWebContents,
   type TrustedLocation,
 } from './security';
-import { createMainWindow } from './window';
+import { createMainWindow, holdCloseForSaves } from './window';
 
 // Must run before `ready`: IndexedDB and fetch need a standard, secure scheme.
 protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
@@ -86,6 +86,7 @@ function openMainWindow(): void {
     trust: (contents) => senderGuard.trust(contents),
   });
   mainWindow = window;
+  holdCloseForSaves(window, ipcMain);
   window.on('closed', () => {
     mainWindow = null;
   });

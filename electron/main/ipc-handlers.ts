@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import {
   IPC_CHANNELS,
+  type HOST_EVENTS,
   type AppInfo,
   type OpenedFile,
   type ReaderHost,
@@ -17,8 +18,8 @@ import { MSG } from './messages';
 import { reportIdFromFileName, type ReportStore } from './report-store';
 import type { IpcEventLike } from './security';
 
-/** The request/response channels (everything but the main → renderer `menu:command`). */
-export type InvokeMethod = Exclude<keyof ReaderHost, 'onMenuCommand'>;
+/** The request/response channels (not the main → renderer events `menu:command`, `app:before-close`). */
+export type InvokeMethod = Exclude<keyof ReaderHost, (typeof HOST_EVENTS)[number]>;
 /** The success value of a ReaderHost method. */
 export type HostValue<K extends InvokeMethod> =
   Awaited<ReturnType<ReaderHost[K]>> extends Result<infer V> ? V : never;

@@ -2,6 +2,7 @@
  * The reader window: options and creation.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { CLOSE_READY_CHANNEL, CLOSE_SAVE_TIMEOUT_MS, IPC_CHANNELS } from '../../shared/ipc/contract';
 import { MSG } from './messages';
 import { hardenWebContents, mainWebPreferences, type HardenableContents } from './security';
 
@@ -45,4 +46,46 @@ export function createMainWindow<W extends MainWindowLike>(
   options.trust(window.webContents);
   window.once('ready-to-show', () => window.show());
   return { window, loaded: window.loadURL(options.url) };
+}
+
+/** The window parts `holdCloseForSaves` uses. */
+export interface ClosingWindowLike {
+  on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
+  close(): void;
+  isDestroyed(): boolean;
+  webContents: { id: number; send(channel: string): void };
+}
+
+/** The ipcMain parts `holdCloseForSaves` uses. */
+export interface CloseReadyIpc {
+  on(channel: string, listener: (event: { sender: { id: number } }) => void): unknown;
+  removeListener(channel: string, listener: (event: { sender: { id: number } }) => void): unknown;
+}
+
+/**
+ * Closing the window (or quitting) first asks the renderer to save what is pending, a note typed
+ * a moment ago or the reading position, and closes once it answers or after `timeoutMs`. Without
+ * it, IndexedDB writes still in flight are aborted with the page.
+ */
+export function holdCloseForSaves(window: ClosingWindowLike, ipc: CloseReadyIpc, timeoutMs = CLOSE_SAVE_TIMEOUT_MS): void {
+  let state: 'open' | 'saving' | 'closing' = 'open';
+  window.on('close', (event) => {
+    if (state === 'closing') return;
+    event.preventDefault();
+    if (state === 'saving') return;
+    state = 'saving';
+    const done = () => {
+      if (state !== 'saving') return;
+      state = 'closing';
+      clearTimeout(timer);
+      ipc.removeListener(CLOSE_READY_CHANNEL, onReady);
+      if (!window.isDestroyed()) window.close();
+    };
+    const onReady = (e: { sender: { id: number } }) => {
+      if (e.sender.id === window.webContents.id) done();
+    };
+    ipc.on(CLOSE_READY_CHANNEL, onReady);
+    const timer = setTimeout(done, timeoutMs);
+    window.webContents.send(IPC_CHANNELS.onBeforeClose);
+  });
 }

@@ -4,6 +4,7 @@
  * Electron.
  */
 import {
+  CLOSE_READY_CHANNEL,
   IPC_CHANNELS,
   MENU_COMMANDS,
   type MenuCommand,
@@ -15,6 +16,7 @@ export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  send(channel: string, ...args: unknown[]): void;
 }
 
 const KNOWN_COMMANDS: ReadonlySet<string> = new Set(MENU_COMMANDS);
@@ -32,6 +34,12 @@ export function createReaderHostBridge(ipc: IpcRendererLike): ReaderHost {
       (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }) as T,
     ) as Promise<T>;
 
+  // Saves registered by the page; one IPC listener runs them all, then tells main it may close.
+  const saves = new Set<() => Promise<void>>();
+  const onBeforeClose = () => {
+    void Promise.allSettled([...saves].map((save) => save())).then(() => ipc.send(CLOSE_READY_CHANNEL));
+  };
+
   const host: ReaderHost = {
     listReports: () => call(IPC_CHANNELS.listReports),
     loadReport: (id) => call(IPC_CHANNELS.loadReport, id),
@@ -48,6 +56,14 @@ export function createReaderHostBridge(ipc: IpcRendererLike): ReaderHost {
       ipc.on(IPC_CHANNELS.onMenuCommand, wrapped);
       return () => {
         ipc.removeListener(IPC_CHANNELS.onMenuCommand, wrapped);
+      };
+    },
+    onBeforeClose(save) {
+      if (saves.size === 0) ipc.on(IPC_CHANNELS.onBeforeClose, onBeforeClose);
+      saves.add(save);
+      return () => {
+        saves.delete(save);
+        if (saves.size === 0) ipc.removeListener(IPC_CHANNELS.onBeforeClose, onBeforeClose);
       };
     },
   };

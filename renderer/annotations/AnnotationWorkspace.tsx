@@ -87,16 +87,8 @@ export const AnnotationWorkspace = forwardRef<AnnotationWorkspaceHandle, Props>(
     await ann.update(p.id, { note: p.value }, { coalesceKey: `note:${p.id}`, label: '编辑批注' });
   }, [ann]);
 
-  // Nothing typed is lost on close or reload: flush the pending note edit.
-  useEffect(() => {
-    const onHide = () => void flushNote();
-    window.addEventListener('pagehide', onHide);
-    window.addEventListener('beforeunload', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      window.removeEventListener('beforeunload', onHide);
-    };
-  }, [flushNote]);
+  // Nothing typed is lost on close: the window waits for the pending note edit (see onBeforeClose).
+  useEffect(() => props.host.onBeforeClose(flushNote), [props.host, flushNote]);
 
   const onNoteChange = useCallback(
     (id: string, value: NoteValue) => {

@@ -5,7 +5,7 @@ import type { Report } from '../../shared/report/model';
 import { MSG } from '../messages';
 import { Outline } from '../reader/Outline';
 import { ReaderView, type ReaderViewHandle } from '../reader/ReaderView';
-import { DEFAULT_PREFS, stepFontSize, type ShellPrefs } from './prefs';
+import { DEFAULT_PREFS, stepFontSize, type ReadingPosition, type ShellPrefs } from './prefs';
 import { positionAtTop, restorePosition } from './reading-position';
 import type { ShellStore } from './shell-store';
 import { useShortcuts } from './use-shortcuts';
@@ -146,6 +146,14 @@ export function App({ host, store, annotationStore }: Props) {
     });
   }, [report, store]);
 
+  const pendingPosition = useRef<ReadingPosition | null>(null);
+  const savePendingPosition = useCallback(async () => {
+    const pos = pendingPosition.current;
+    pendingPosition.current = null;
+    window.clearTimeout(saveTimer.current);
+    if (pos) await store.savePosition(pos);
+  }, [store]);
+
   const onScroll = useCallback(() => {
     const scroller = reader.current?.scroller();
     if (!scroller || !report) return;
@@ -153,10 +161,12 @@ export function App({ host, store, annotationStore }: Props) {
     if (!pos) return;
     setCurrentIndex(pos.index);
     window.clearTimeout(saveTimer.current);
-    saveTimer.current = window.setTimeout(() => {
-      void store.savePosition({ reportId: pos.reportId, paragraphId: pos.paragraphId, offsetRatio: pos.offsetRatio });
-    }, 250);
-  }, [report, store]);
+    pendingPosition.current = { reportId: pos.reportId, paragraphId: pos.paragraphId, offsetRatio: pos.offsetRatio };
+    saveTimer.current = window.setTimeout(() => void savePendingPosition(), 250);
+  }, [report, savePendingPosition]);
+
+  // Closing right after scrolling still reopens at that place: the window waits for this save.
+  useEffect(() => host.onBeforeClose(savePendingPosition), [host, savePendingPosition]);
 
   const collapsed = useMemo(() => new Set(report ? (prefs.outlineCollapsed[report.id] ?? []) : []), [prefs.outlineCollapsed, report]);
   const toggleCollapsed = useCallback(

@@ -109,5 +109,12 @@ export function createBrowserHost(base = './'): ReaderHost {
       // No application menu in a browser: shortcuts are handled by the renderer's key bindings.
       return () => {};
     },
+    onBeforeClose(save) {
+      // A page cannot hold its closing: start the saves on pagehide and hope they land
+      // (Chromium may abort IndexedDB transactions of a page being unloaded).
+      const listener = () => void save();
+      window.addEventListener('pagehide', listener);
+      return () => window.removeEventListener('pagehide', listener);
+    },
   };
 }

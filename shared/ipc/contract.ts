@@ -77,6 +77,12 @@ export interface ReaderHost {
   appInfo(): Promise<Result<AppInfo>>;
   /** `menu:command` (main → renderer): subscribe to menu commands; returns an unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * `app:before-close` (main → renderer): `save` runs when the window is about to close, and the
+   * window waits for it (answered on CLOSE_READY_CHANNEL, at most CLOSE_SAVE_TIMEOUT_MS): pending
+   * note edits and the reading position reach the disk. Returns an unsubscribe.
+   */
+  onBeforeClose(save: () => Promise<void>): () => void;
 }
 
 /** IPC channel names, shared by main and preload so they cannot drift. */
@@ -90,7 +96,17 @@ export const IPC_CHANNELS = {
   printToPdf: 'print:pdf',
   appInfo: 'app:info',
   onMenuCommand: 'menu:command',
+  onBeforeClose: 'app:before-close',
 } as const satisfies Record<keyof ReaderHost, string>;
+
+/** ReaderHost methods that subscribe to main → renderer events; all others are request/response. */
+export const HOST_EVENTS = ['onMenuCommand', 'onBeforeClose'] as const satisfies readonly (keyof ReaderHost)[];
+
+/** renderer → main: every `onBeforeClose` save has settled; the window may close. */
+export const CLOSE_READY_CHANNEL = 'app:close-ready';
+
+/** The longest a closing window waits for the renderer's saves. */
+export const CLOSE_SAVE_TIMEOUT_MS = 3000;
 
 /** Name of the global the preload exposes (`window.yandu`). */
 export const HOST_GLOBAL = 'yandu';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS, type AppInfo } from '../../shared/ipc/contract';
+import { HOST_EVENTS, IPC_CHANNELS, type AppInfo } from '../../shared/ipc/contract';
 import type { Report } from '../../shared/report/model';
 import {
   createIpcHandlers,
@@ -38,7 +38,7 @@ function setup(overrides: Partial<IpcDeps> = {}) {
 }
 
 const INVOKE_CHANNELS = Object.entries(IPC_CHANNELS)
-  .filter(([key]) => key !== 'onMenuCommand')
+  .filter(([key]) => !(HOST_EVENTS as readonly string[]).includes(key))
   .map(([, channel]) => channel);
 
 describe('createIpcHandlers', () => {

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS } from '../../shared/ipc/contract';
+import { HOST_EVENTS, IPC_CHANNELS } from '../../shared/ipc/contract';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -36,6 +36,7 @@ const fake = vi.hoisted(() => {
     once = vi.fn();
     on = vi.fn();
     show = vi.fn();
+    close = vi.fn();
     isDestroyed = () => false;
     loadURL = vi.fn(async () => undefined);
     static fromWebContents = vi.fn(() => null);
@@ -60,7 +61,11 @@ const fake = vi.hoisted(() => {
       },
       BrowserWindow,
       dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn(), showErrorBox: vi.fn() },
-      ipcMain: { handle: vi.fn<(channel: string, handler: (...args: any[]) => Promise<any>) => void>() },
+      ipcMain: {
+        handle: vi.fn<(channel: string, handler: (...args: any[]) => Promise<any>) => void>(),
+        on: vi.fn<(channel: string, listener: (event: any) => void) => void>(),
+        removeListener: vi.fn(),
+      },
       Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
       protocol: {
         registerSchemesAsPrivileged: vi.fn(() => calls.push('registerSchemesAsPrivileged')),
@@ -112,9 +117,21 @@ describe('main process wiring', () => {
     expect(m.app.on).toHaveBeenCalledWith('web-contents-created', expect.any(Function));
   });
 
+  it('lets the renderer save before the window closes', () => {
+    const onClose = mainWindow.on.mock.calls.find(([e]: [string]) => e === 'close')[1];
+    const event = { preventDefault: vi.fn() };
+    onClose(event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(mainWindow.webContents.send).toHaveBeenCalledWith('app:before-close');
+    const [channel, ready] = m.ipcMain.on.mock.calls.at(-1)!;
+    expect(channel).toBe('app:close-ready');
+    ready({ sender: { id: mainWindow.webContents.id } });
+    expect(mainWindow.close).toHaveBeenCalled();
+  });
+
   it('registers a handler for every request channel and sets the Chinese menu', () => {
     const channels = m.ipcMain.handle.mock.calls.map(([c]) => c).sort();
-    expect(channels).toEqual(Object.values(IPC_CHANNELS).filter((c) => c !== 'menu:command').sort());
+    expect(channels).toEqual(Object.values(IPC_CHANNELS).filter((c) => !HOST_EVENTS.some((k) => IPC_CHANNELS[k] === c)).sort());
     const menu = m.Menu.setApplicationMenu.mock.calls[0][0] as { label?: string }[];
     expect(menu.map((x) => x.label)).toContain('文件');
   });

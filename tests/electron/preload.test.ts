@@ -16,6 +16,7 @@ const electron = vi.hoisted(() => {
       removeListener: vi.fn((channel: string, l: (...args: unknown[]) => void) => {
         listeners.get(channel)?.delete(l);
       }),
+      send: vi.fn(),
     },
   };
 });
@@ -86,5 +87,28 @@ describe('preload', () => {
     emit('menu:command', 'undo');
     expect(listener).toHaveBeenCalledTimes(1);
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('menu:command', expect.any(Function));
+  });
+
+  it('onBeforeClose runs every save, failed ones included, then tells main the window may close', async () => {
+    const api = await exposed();
+    electron.ipcRenderer.send.mockClear();
+    let finish!: () => void;
+    const slow = vi.fn(() => new Promise<void>((r) => (finish = r)));
+    const failing = vi.fn(async () => {
+      throw new Error('磁盘已满');
+    });
+    const offSlow = api.onBeforeClose(slow);
+    api.onBeforeClose(failing);
+    emit('app:before-close');
+    expect(slow).toHaveBeenCalledTimes(1);
+    expect(failing).toHaveBeenCalledTimes(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(electron.ipcRenderer.send).not.toHaveBeenCalled(); // still saving
+    finish();
+    await vi.waitFor(() => expect(electron.ipcRenderer.send).toHaveBeenCalledWith('app:close-ready'));
+    offSlow();
+    emit('app:before-close');
+    expect(slow).toHaveBeenCalledTimes(1);
+    expect(failing).toHaveBeenCalledTimes(2);
   });
 });

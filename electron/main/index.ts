@@ -49,6 +49,7 @@ const senderGuard = createSenderGuard(trustedLocations);
 const codec: ReportCodec = { decode: decodeReportBytes, segment: segmentReport };
 
 let mainWindow: BrowserWindow | null = null;
+let quitting = false;
 
 function parentOf(event: IpcMainInvokeEvent): BrowserWindow | null {
   return BrowserWindow.fromWebContents(event.sender);
@@ -89,6 +90,8 @@ function openMainWindow(): void {
   holdCloseForSaves(window, ipcMain);
   window.on('closed', () => {
     mainWindow = null;
+    // Holding the close for the saves cancelled a quit in progress (Cmd+Q on macOS): resume it.
+    if (quitting) app.quit();
   });
   loaded.catch((error: unknown) => console.error('[yandu] renderer failed to load:', error));
 }
@@ -158,6 +161,9 @@ if (!app.requestSingleInstanceLock()) {
   });
   // Every webContents, including ones we did not create ourselves, gets the same lock-down.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('before-quit', () => {
+    quitting = true;
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

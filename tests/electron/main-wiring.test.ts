@@ -129,6 +129,14 @@ describe('main process wiring', () => {
     expect(mainWindow.close).toHaveBeenCalled();
   });
 
+  it('resumes a quit that waited for the saves once the window has closed', () => {
+    const onClosed = mainWindow.on.mock.calls.find(([e]: [string]) => e === 'closed')[1];
+    m.app.quit.mockClear();
+    m.app.on.mock.calls.find(([e]) => e === 'before-quit')![1]();
+    onClosed();
+    expect(m.app.quit).toHaveBeenCalledTimes(1);
+  });
+
   it('registers a handler for every request channel and sets the Chinese menu', () => {
     const channels = m.ipcMain.handle.mock.calls.map(([c]) => c).sort();
     expect(channels).toEqual(Object.values(IPC_CHANNELS).filter((c) => !HOST_EVENTS.some((k) => IPC_CHANNELS[k] === c)).sort());

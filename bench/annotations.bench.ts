@@ -52,7 +52,7 @@ export default async function bench(): Promise<void> {
   // --- store ---------------------------------------------------------------------------
   const insertDb = await measure(async () => {
     const db = new YanduDB({ name: `bench-insert-${dbSeq++}` });
-    await new AnnotationRepository(db).bulkPut(records);
+    await new AnnotationRepository(db).apply(records.map((record) => ({ kind: 'create', record })));
     db.close();
     await db.delete();
   }, 5, 1);
@@ -69,7 +69,7 @@ export default async function bench(): Promise<void> {
 
   const loadDbName = `bench-load-${Date.now()}`;
   const seedDb = new YanduDB({ name: loadDbName });
-  await new AnnotationRepository(seedDb).bulkPut(records);
+  await new AnnotationRepository(seedDb).apply(records.map((record) => ({ kind: 'create', record })));
   seedDb.close();
   let loaded = 0;
   const loadDb = await measure(async () => {

@@ -14,11 +14,13 @@ import { App } from './app/App';
 import { getHost } from './host';
 import { createShellStore } from './app/dexie-shell-store';
 import { AnnotationRepository, YanduDB } from './db';
+import { createAnnotationStore } from './annotations/annotation-store';
 
 // zod would probe `new Function`, which the strict CSP blocks (and logs): use its interpreter.
 z.config({ jitless: true });
 
 const db = new YanduDB();
-const annotations = new AnnotationRepository(db);
+const repository = new AnnotationRepository(db);
+const annotationStore = createAnnotationStore(repository);
 
-createRoot(document.getElementById('root')!).render(<App host={getHost()} store={createShellStore(db)} annotationStore={annotations} />);
+createRoot(document.getElementById('root')!).render(<App host={getHost()} store={createShellStore(db)} annotationStore={annotationStore} repository={repository} />);

@@ -5,34 +5,45 @@ import type { Report } from '../../shared/report/model';
 import { MSG } from '../messages';
 import { Outline } from '../reader/Outline';
 import { ReaderView, type ReaderViewHandle } from '../reader/ReaderView';
-import { DEFAULT_PREFS, stepFontSize, type ReadingPosition, type ShellPrefs } from './prefs';
+import { stepFontSize, type ReadingPosition } from './prefs';
 import { positionAtTop, restorePosition } from './reading-position';
 import type { ShellStore } from './shell-store';
 import { useShortcuts } from './use-shortcuts';
 import { SettingsDialog } from './SettingsDialog';
-import { AnnotationWorkspace, type AnnotationWorkspaceHandle } from '../annotations/AnnotationWorkspace';
-import type { AnnotationStorePort } from '../annotations/use-annotations';
 import { preloadNoteFont } from './note-font';
+import { ownsUndo } from './text-entry';
+import { DEFAULT_SETTINGS, type PanelState, type SettingKey, type Settings } from '../db/settings-repository';
+import type { AnnotationRepository } from '../db';
+import type { AnnotationStore } from '../annotations/annotation-store';
+import { AnnotationStoreContext } from '../annotations/use-annotation-store';
+import { AnnotationTools } from '../annotations/AnnotationTools';
+import { AnnotationSide } from '../annotations/AnnotationSide';
+import { AnnotationErrors } from '../annotations/AnnotationErrors';
+import { useExchange } from '../annotations/use-exchange';
+import { SearchDock } from '../search/SearchDock';
+import { ExcerptPanel } from '../print/ExcerptPanel';
 
 interface Props {
   host: ReaderHost;
   store: ShellStore;
-  annotationStore: AnnotationStorePort;
+  annotationStore: AnnotationStore;
+  /** Read access for 导出批注 (every record, tombstones included). */
+  repository: Pick<AnnotationRepository, 'listByReport'>;
 }
 
 type LoadState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; report: Report; displayTitle: string };
 
-export function App({ host, store, annotationStore }: Props) {
+export function App({ host, store, annotationStore, repository }: Props) {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
-  const [prefs, setPrefs] = useState<ShellPrefs>(DEFAULT_PREFS);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [prefsLoaded, setPrefsLoaded] = useState(false);
+  const [root, setRoot] = useState<HTMLElement | null>(null);
   const [currentIndex, setCurrentIndex] = useState(0);
   const [toast, setToast] = useState<string | null>(null);
   const [searchOpen, setSearchOpen] = useState(false);
   const [printOpen, setPrintOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const reader = useRef<ReaderViewHandle>(null);
-  const annotations = useRef<AnnotationWorkspaceHandle>(null);
   const saveTimer = useRef<number | undefined>(undefined);
   const restored = useRef(false);
 
@@ -57,28 +68,59 @@ export function App({ host, store, annotationStore }: Props) {
   }, [host, store]);
 
   useEffect(() => {
-    void store.loadPrefs().then((p) => {
-      setPrefs({ ...DEFAULT_PREFS, ...p });
+    // Every window follows the settings as stored, also when another window changes one.
+    const stop = store.observeSettings((s) => {
+      // The name is stored trimmed: keep the space just typed in the 署名 field.
+      setSettings((prev) => ({ ...s, authorName: prev.authorName.trim() === s.authorName ? prev.authorName : s.authorName }));
       setPrefsLoaded(true);
     });
     void loadBundled();
+    return stop;
   }, [store, loadBundled]);
 
-  const updatePrefs = useCallback(
-    (patch: Partial<ShellPrefs>) => {
-      setPrefs((prev) => {
-        const next = { ...prev, ...patch };
-        void store.savePrefs(next);
-        return next;
-      });
+  useEffect(() => {
+    annotationStore.setReport(report);
+  }, [annotationStore, report]);
+
+  useEffect(() => {
+    setRoot(reader.current?.scroller() ?? null);
+  }, [report]);
+
+  /** Shows the new value at once and writes that one key. */
+  const updateSetting = useCallback(
+    <K extends SettingKey>(key: K, value: Settings[K]) => {
+      setSettings((prev) => ({ ...prev, [key]: value }));
+      void store.setSetting(key, value);
+    },
+    [store],
+  );
+  const updatePanels = useCallback(
+    (patch: Partial<PanelState>) => {
+      setSettings((prev) => ({ ...prev, panels: { ...prev.panels, ...patch } }));
+      void store.changePanels(patch);
     },
     [store],
   );
 
+  const theme = settings.theme === 'system' ? (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : settings.theme;
+  const outlineHidden = !settings.panels.outlineOpen;
+  const annotationsHidden = !settings.panels.annotationsOpen;
+  const author = settings.authorName;
+
   useEffect(() => {
-    document.documentElement.dataset.theme = prefs.theme;
-    document.documentElement.style.setProperty('--reader-font-size', `${prefs.fontSize}px`);
-  }, [prefs.theme, prefs.fontSize]);
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.style.setProperty('--reader-font-size', `${settings.fontSize}px`);
+  }, [theme, settings.fontSize]);
+
+  // A note being typed is saved when the window is hidden or closes (and on blur, by the editor).
+  useEffect(() => host.onBeforeClose(() => annotationStore.flushNote()), [host, annotationStore]);
+  useEffect(() => {
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') void annotationStore.flushNote();
+    };
+    document.addEventListener('visibilitychange', onHidden);
+    return () => document.removeEventListener('visibilitychange', onHidden);
+  }, [annotationStore]);
 
   useEffect(() => {
     if (displayTitle) document.title = `${MSG.appName} · ${displayTitle}`;
@@ -98,21 +140,36 @@ export function App({ host, store, annotationStore }: Props) {
     showToast(MSG.reportOpened(res.value.title));
   }, [host, showToast]);
 
+  const exchange = useExchange({ store: annotationStore, report, reportTitle: displayTitle, author, host, repository, toast: showToast });
+
+  const undoRedo = useCallback(
+    async (cmd: 'undo' | 'redo') => {
+      if (ownsUndo(document.activeElement)) {
+        // A text field's own undo (the note editor's history, an input's).
+        document.execCommand(cmd);
+        return;
+      }
+      const label = cmd === 'undo' ? await annotationStore.undo() : await annotationStore.redo();
+      showToast(label ? `${cmd === 'undo' ? '已撤销' : '已重做'}：${label}` : cmd === 'undo' ? '没有可撤销的操作' : '没有可重做的操作');
+    },
+    [annotationStore, showToast],
+  );
+
   const run = useCallback(
     (cmd: MenuCommand) => {
       switch (cmd) {
         case 'font-bigger':
-          return updatePrefs({ fontSize: stepFontSize(prefs.fontSize, 1) });
+          return updateSetting('fontSize', stepFontSize(settings.fontSize, 1));
         case 'font-smaller':
-          return updatePrefs({ fontSize: stepFontSize(prefs.fontSize, -1) });
+          return updateSetting('fontSize', stepFontSize(settings.fontSize, -1));
         case 'font-reset':
-          return updatePrefs({ fontSize: DEFAULT_PREFS.fontSize });
+          return updateSetting('fontSize', DEFAULT_SETTINGS.fontSize);
         case 'toggle-theme':
-          return updatePrefs({ theme: prefs.theme === 'dark' ? 'light' : 'dark' });
+          return updateSetting('theme', theme === 'dark' ? 'light' : 'dark');
         case 'toggle-outline':
-          return updatePrefs({ outlineHidden: !prefs.outlineHidden });
+          return updatePanels({ outlineOpen: outlineHidden });
         case 'toggle-annotations':
-          return updatePrefs({ annotationsHidden: !prefs.annotationsHidden });
+          return updatePanels({ annotationsOpen: annotationsHidden });
         case 'open-report':
           return void openReport();
         case 'print-excerpts':
@@ -122,16 +179,16 @@ export function App({ host, store, annotationStore }: Props) {
           return setSearchOpen(true);
         case 'undo':
         case 'redo':
-          return void annotations.current?.undoRedo(cmd);
+          return void undoRedo(cmd);
         case 'export-annotations':
-          return void annotations.current?.exchange('export');
+          return void exchange('export');
         case 'import-annotations':
-          return void annotations.current?.exchange('import');
+          return void exchange('import');
         default:
           return;
       }
     },
-    [prefs, updatePrefs, openReport],
+    [settings.fontSize, theme, outlineHidden, annotationsHidden, updateSetting, updatePanels, openReport, undoRedo, exchange],
   );
 
   useShortcuts(run);
@@ -168,20 +225,23 @@ export function App({ host, store, annotationStore }: Props) {
   // Closing right after scrolling still reopens at that place: the window waits for this save.
   useEffect(() => host.onBeforeClose(savePendingPosition), [host, savePendingPosition]);
 
-  const collapsed = useMemo(() => new Set(report ? (prefs.outlineCollapsed[report.id] ?? []) : []), [prefs.outlineCollapsed, report]);
+  const collapsed = useMemo(() => new Set(report ? (settings.outlineCollapsed[report.id] ?? []) : []), [settings.outlineCollapsed, report]);
   const toggleCollapsed = useCallback(
     (id: string) => {
       const next = new Set(collapsed);
       if (next.has(id)) next.delete(id);
       else next.add(id);
-      if (report) updatePrefs({ outlineCollapsed: { ...prefs.outlineCollapsed, [report.id]: [...next] } });
+      if (report) updateSetting('outlineCollapsed', { ...settings.outlineCollapsed, [report.id]: [...next] });
     },
-    [collapsed, updatePrefs, report, prefs.outlineCollapsed],
+    [collapsed, updateSetting, report, settings.outlineCollapsed],
   );
+
+  const jumpTo = useCallback((paragraphId: string, flash = true) => reader.current?.scrollToParagraph(paragraphId, { flash }), []);
 
 
   return (
-    <div className={`app${prefs.outlineHidden ? ' no-outline' : ''}`} data-prefs-loaded={prefsLoaded}>
+    <AnnotationStoreContext.Provider value={annotationStore}>
+    <div className={`app${outlineHidden ? ' no-outline' : ''}`} data-prefs-loaded={prefsLoaded}>
       <header className="topbar">
         <div className="brand">
           <span className="brand-name">{MSG.appName}</span>
@@ -191,10 +251,10 @@ export function App({ host, store, annotationStore }: Props) {
           <button type="button" className="search-launch" onClick={() => run('find')} title="搜索正文与批注（Ctrl+F）" aria-pressed={searchOpen}>
             搜索 <kbd>Ctrl+F</kbd>
           </button>
-          <button type="button" onClick={() => run('toggle-outline')} aria-pressed={!prefs.outlineHidden} title={prefs.outlineHidden ? MSG.showOutline : MSG.hideOutline}>
+          <button type="button" onClick={() => run('toggle-outline')} aria-pressed={!outlineHidden} title={outlineHidden ? MSG.showOutline : MSG.hideOutline}>
             {MSG.outline}
           </button>
-          <button type="button" onClick={() => run('toggle-annotations')} aria-pressed={!prefs.annotationsHidden} title={prefs.annotationsHidden ? '显示批注列表' : '隐藏批注列表'}>
+          <button type="button" onClick={() => run('toggle-annotations')} aria-pressed={!annotationsHidden} title={annotationsHidden ? '显示批注列表' : '隐藏批注列表'}>
             批注列表
           </button>
           <button type="button" onClick={() => run('font-smaller')} title={MSG.fontSmallerTitle} aria-label={MSG.fontSmallerTitle}>
@@ -203,7 +263,7 @@ export function App({ host, store, annotationStore }: Props) {
           <button type="button" onClick={() => run('font-bigger')} title={MSG.fontBiggerTitle} aria-label={MSG.fontBiggerTitle}>
             {MSG.fontBigger}
           </button>
-          <button type="button" onClick={() => run('toggle-theme')} title={MSG.themeToggle} aria-label={MSG.themeToggle} aria-pressed={prefs.theme === 'dark'}>
+          <button type="button" onClick={() => run('toggle-theme')} title={MSG.themeToggle} aria-label={MSG.themeToggle} aria-pressed={theme === 'dark'}>
             ◐
           </button>
           <button type="button" onClick={() => run('open-report')} title={MSG.openReportTitle}>
@@ -218,7 +278,7 @@ export function App({ host, store, annotationStore }: Props) {
         </div>
       </header>
       <div className="workspace">
-        {!prefs.outlineHidden && report && (
+        {!outlineHidden && report && (
           <Outline
             report={report}
             currentIndex={currentIndex}
@@ -243,30 +303,30 @@ export function App({ host, store, annotationStore }: Props) {
         </main>
         )}
         {report && (
-          <AnnotationWorkspace
-            ref={annotations}
-            report={report}
-            reportTitle={displayTitle}
-            store={annotationStore}
-            author={prefs.author}
-            onAuthorChange={(author) => updatePrefs({ author })}
-            listHidden={prefs.annotationsHidden}
-            reader={reader}
-            toast={showToast}
-            searchOpen={searchOpen}
-            onSearchOpenChange={setSearchOpen}
-            printOpen={printOpen}
-            onPrintOpenChange={setPrintOpen}
-            host={host}
-            legend={prefs.legend}
-            renderReader={(layer) => (
-              <ReaderView ref={reader} report={report} marks={layer.marks} colors={layer.colors} onRendered={onRendered} onScroll={onScroll} onMarkClick={layer.onMarkClick} />
-            )}
-          />
+          <main className="reader-column">
+            <AnnotationErrors />
+            <ReaderView ref={reader} report={report} onRendered={onRendered} onScroll={onScroll} />
+          </main>
+        )}
+        {report && <SearchDock report={report} root={root} open={searchOpen} onOpenChange={setSearchOpen} jumpTo={jumpTo} />}
+        {report && <AnnotationTools report={report} reportTitle={displayTitle} root={root} author={author} legend={settings.legend} toast={showToast} />}
+        {report && printOpen && (
+          <ExcerptPanel report={report} reportTitle={displayTitle} legend={settings.legend} userName={author} host={host} toast={showToast} onClose={() => setPrintOpen(false)} />
+        )}
+        {report && !annotationsHidden && (
+          <AnnotationSide report={report} author={author} onAuthorChange={(a) => updateSetting('authorName', a)} legend={settings.legend} exchange={exchange} jumpTo={jumpTo} />
         )}
       </div>
       {settingsOpen && (
-        <SettingsDialog author={prefs.author} legend={prefs.legend} onSave={(author, legend) => updatePrefs({ author, legend })} onClose={() => setSettingsOpen(false)} />
+        <SettingsDialog
+          author={author}
+          legend={settings.legend}
+          onSave={(name, legend) => {
+            updateSetting('authorName', name.trim());
+            updateSetting('legend', legend);
+          }}
+          onClose={() => setSettingsOpen(false)}
+        />
       )}
       {toast && (
         <div className="toast" role="status">
@@ -274,5 +334,6 @@ export function App({ host, store, annotationStore }: Props) {
         </div>
       )}
     </div>
+    </AnnotationStoreContext.Provider>
   );
 }

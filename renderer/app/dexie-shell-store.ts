@@ -1,12 +1,11 @@
-/** The shell's preferences and reading positions in IndexedDB (renderer/db). */
+/** The shell's settings and reading positions in IndexedDB (renderer/db). */
 import { ReadingPositionRepository, SettingsRepository, type YanduDB } from '../db';
-import type { ShellPrefs } from './prefs';
 import type { ShellStore } from './shell-store';
 
 export function createShellStore(db: YanduDB): ShellStore {
   const settings = new SettingsRepository(db);
   const positions = new ReadingPositionRepository(db);
-  // Preference writes are small and frequent (A+ pressed repeatedly): keep them in order and
+  // Setting writes are small and frequent (A+ pressed repeatedly): keep them in order and
   // never let one failure break the next.
   let chain: Promise<unknown> = Promise.resolve();
   const queue = (fn: () => Promise<unknown>) => {
@@ -14,30 +13,12 @@ export function createShellStore(db: YanduDB): ShellStore {
     return chain.then(() => undefined);
   };
   return {
-    async loadPrefs() {
-      const s = await settings.getAll();
-      const dark = s.theme === 'dark' || (s.theme === 'system' && window.matchMedia?.('(prefers-color-scheme: dark)').matches);
-      return {
-        fontSize: s.fontSize,
-        theme: dark ? 'dark' : 'light',
-        outlineCollapsed: s.outlineCollapsed,
-        outlineHidden: !s.panels.outlineOpen,
-        annotationsHidden: !s.panels.annotationsOpen,
-        author: s.authorName,
-        legend: s.legend,
-      } satisfies ShellPrefs;
+    observeSettings(next) {
+      const sub = settings.observeAll().subscribe({ next, error: (e) => console.error('设置读取失败', e) });
+      return () => sub.unsubscribe();
     },
-    savePrefs(p) {
-      return queue(async () => {
-        const panels = await settings.get('panels');
-        await settings.set('fontSize', p.fontSize);
-        await settings.set('theme', p.theme);
-        await settings.set('outlineCollapsed', p.outlineCollapsed);
-        await settings.set('authorName', p.author.trim().slice(0, 100));
-        await settings.set('legend', p.legend);
-        await settings.set('panels', { ...panels, outlineOpen: !p.outlineHidden, annotationsOpen: !p.annotationsHidden });
-      });
-    },
+    setSetting: (key, value) => queue(() => settings.set(key, value)),
+    changePanels: (patch) => queue(() => settings.change('panels', (p) => ({ ...p, ...patch }))),
     loadPosition: (reportId) => positions.load(reportId),
     savePosition: (pos) => queue(() => positions.save(pos)),
   };

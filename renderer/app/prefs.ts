@@ -1,8 +1,7 @@
 /**
- * What the shell remembers between starts. Backed by Dexie (renderer/db); this module is the
- * one place the app shell touches persistence for its own settings.
+ * Shell preferences that are not stored settings themselves: the reading position's shape and
+ * the font size steps. The settings model is `Settings` (renderer/db/settings-repository.ts).
  */
-import { DEFAULT_LEGEND, type LegendEntry } from '../../shared/annotations/model';
 
 export interface ReadingPosition {
   reportId: string;
@@ -10,31 +9,6 @@ export interface ReadingPosition {
   /** How far (0..1) the top of the column is into that paragraph. */
   offsetRatio: number;
 }
-
-export type Theme = 'light' | 'dark';
-
-export interface ShellPrefs {
-  fontSize: number;
-  theme: Theme;
-  /** Per report id: paragraph ids of collapsed outline entries. */
-  outlineCollapsed: Record<string, string[]>;
-  outlineHidden: boolean;
-  annotationsHidden: boolean;
-  /** Name written on new annotations (study groups merge by author). */
-  author: string;
-  /** Colour meanings (editable in 设置). */
-  legend: LegendEntry[];
-}
-
-export const DEFAULT_PREFS: ShellPrefs = {
-  fontSize: 18,
-  theme: 'light',
-  outlineCollapsed: {},
-  outlineHidden: false,
-  annotationsHidden: false,
-  author: '',
-  legend: DEFAULT_LEGEND.map((e) => ({ ...e })),
-};
 
 export const FONT_SIZES = [14, 16, 18, 20, 22, 24, 28, 32] as const;
 

@@ -1,9 +1,14 @@
-/** Persistence the shell needs: preferences and reading positions. */
-import type { ReadingPosition, ShellPrefs } from './prefs';
+/** Persistence the shell needs: settings (one model, written key by key) and reading positions. */
+import type { ReadingPosition } from './prefs';
+import type { PanelState, SettingKey, Settings } from '../db/settings-repository';
 
 export interface ShellStore {
-  loadPrefs(): Promise<Partial<ShellPrefs>>;
-  savePrefs(prefs: ShellPrefs): Promise<void>;
+  /** Calls `next` with all settings now and after every change from any window; returns an unsubscribe. */
+  observeSettings(next: (settings: Settings) => void): () => void;
+  /** Writes one setting (others stay as stored). */
+  setSetting<K extends SettingKey>(key: K, value: Settings[K]): Promise<void>;
+  /** Changes some panel fields on the stored panel state (read-modify-write). */
+  changePanels(patch: Partial<PanelState>): Promise<void>;
   loadPosition(reportId: string): Promise<ReadingPosition | null>;
   savePosition(pos: ReadingPosition): Promise<void>;
 }

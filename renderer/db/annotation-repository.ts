@@ -1,16 +1,14 @@
 /**
- * Annotation records in Dexie: validated writes, tombstone deletes, before/after changes for the
- * undo stack.
+ * Annotation records in Dexie. One write path: `apply` reads the rows it edits and writes the
+ * result inside one transaction, so every change lands on the row as stored now, whichever tab
+ * or window wrote it last (see shared/annotations/edits.ts).
  */
 import { liveQuery, type Observable } from 'dexie';
+import { applyEdit, editId, type AnnotationEdit } from '../../shared/annotations/edits';
 import { assertAnnotation } from '../../shared/annotations/schema';
-import { normaliseTags } from '../../shared/annotations/tags';
 import type { Annotation } from '../../shared/annotations/model';
 import type { AnnotationChange } from '../../shared/annotations/undo-stack';
 import type { StoredAnnotation, YanduDB } from './schema';
-
-/** Fields a user action may change; everything else is fixed at creation or managed here. */
-export type AnnotationPatch = Partial<Pick<Annotation, 'color' | 'tags' | 'note' | 'anchor' | 'target' | 'author'>>;
 
 export interface ListOptions {
   /** Default false: tombstones are left out. */
@@ -18,6 +16,7 @@ export interface ListOptions {
 }
 
 const toStored = (a: Annotation): StoredAnnotation => ({ ...a, deleted: a.deleted ? 1 : 0 });
+/** Rows are returned as stored, not validated: readers validate (see annotation-rows.ts). */
 const fromStored = (s: StoredAnnotation): Annotation => ({ ...s, deleted: s.deleted === 1 });
 
 export class AnnotationRepository {
@@ -31,45 +30,40 @@ export class AnnotationRepository {
   }
 
   /**
-   * Stores a new annotation (validated; tags normalised). Throws if the id already exists or
-   * the record is invalid — both are bugs in the caller.
+   * Applies `edits` in one read-write transaction: each is applied to the row as stored at that
+   * moment, validated, and written. Returns the changes actually made (edits that change
+   * nothing are left out). One invalid result aborts the whole transaction: nothing is written.
    */
-  async create(annotation: Annotation): Promise<AnnotationChange> {
-    const after = assertAnnotation({ ...annotation, tags: normaliseTags(annotation.tags) });
-    await this.db.annotations.add(toStored(after));
-    return { before: null, after };
-  }
-
-  /**
-   * Applies a partial patch to a live annotation and bumps updatedAt (strictly increasing).
-   * Returns null when the id is unknown or the annotation is deleted.
-   */
-  update(id: string, patch: AnnotationPatch): Promise<AnnotationChange | null> {
-    return this.mutate(id, (before) => {
-      if (before.deleted) return null;
-      const next = { ...before, ...stripUndefined(patch) };
-      if (patch.tags) next.tags = normaliseTags(patch.tags);
-      return next;
+  async apply(edits: readonly AnnotationEdit[]): Promise<AnnotationChange[]> {
+    if (edits.length === 0) return [];
+    return this.db.transaction('rw', this.db.annotations, async () => {
+      const ids = [...new Set(edits.map(editId))];
+      const rows = await this.db.annotations.bulkGet(ids);
+      const current = new Map<string, Annotation | null>(ids.map((id, i) => [id, rows[i] ? fromStored(rows[i]!) : null]));
+      const original = new Map(current);
+      const now = this.now();
+      for (const edit of edits) {
+        const id = editId(edit);
+        const next = applyEdit(current.get(id) ?? null, edit, now);
+        if (next) current.set(id, assertAnnotation(next));
+      }
+      const changes: AnnotationChange[] = [];
+      for (const [id, after] of current) {
+        const before = original.get(id) ?? null;
+        if (after && after !== before) changes.push({ before, after });
+      }
+      if (changes.length > 0) await this.db.annotations.bulkPut(changes.map((c) => toStored(c.after!)));
+      return changes;
     });
   }
 
-  /** Marks an annotation deleted (tombstone, content kept). Null if unknown or already deleted. */
-  delete(id: string): Promise<AnnotationChange | null> {
-    return this.mutate(id, (before) => (before.deleted ? null : { ...before, deleted: true }));
-  }
-
-  /** Brings a tombstoned annotation back. Null if unknown or not deleted. */
-  restore(id: string): Promise<AnnotationChange | null> {
-    return this.mutate(id, (before) => (before.deleted ? { ...before, deleted: false } : null));
-  }
-
-  /** The stored record (tombstones included), or null. */
+  /** The stored record (tombstones included), or null. Not validated. */
   async get(id: string): Promise<Annotation | null> {
     const s = await this.db.annotations.get(id);
     return s ? fromStored(s) : null;
   }
 
-  /** Annotations of a report, in no particular order (sort with sortByReadingOrder). */
+  /** Annotations of a report as stored, in no particular order. Not validated. */
   async listByReport(reportId: string, options: ListOptions = {}): Promise<Annotation[]> {
     const rows = options.includeDeleted
       ? await this.db.annotations.where('reportId').equals(reportId).toArray()
@@ -78,33 +72,10 @@ export class AnnotationRepository {
   }
 
   /**
-   * Writes whole records as given (undo/redo, imports after merge). All are validated first;
-   * one invalid record aborts the whole write.
+   * Every row of a report, tombstones included, re-emitted after each change made by this or
+   * any other tab or window of the same profile (Dexie propagates changes between them).
    */
-  async bulkPut(records: readonly Annotation[]): Promise<void> {
-    const rows = records.map((r) => toStored(assertAnnotation(r)));
-    await this.db.annotations.bulkPut(rows);
+  observeByReport(reportId: string): Observable<Annotation[]> {
+    return liveQuery(() => this.listByReport(reportId, { includeDeleted: true }));
   }
-
-  /** Live list of a report's annotations (re-emits after every change); for React via useObservable. */
-  observeByReport(reportId: string, options: ListOptions = {}): Observable<Annotation[]> {
-    return liveQuery(() => this.listByReport(reportId, options));
-  }
-
-  private async mutate(id: string, change: (before: Annotation) => Annotation | null): Promise<AnnotationChange | null> {
-    return this.db.transaction('rw', this.db.annotations, async () => {
-      const stored = await this.db.annotations.get(id);
-      if (!stored) return null;
-      const before = fromStored(stored);
-      const next = change(before);
-      if (!next) return null;
-      const after = assertAnnotation({ ...next, id: before.id, createdAt: before.createdAt, updatedAt: Math.max(this.now(), before.updatedAt + 1) });
-      await this.db.annotations.put(toStored(after));
-      return { before, after };
-    });
-  }
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

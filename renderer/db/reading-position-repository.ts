@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import type { ReadingPosition, YanduDB } from './schema';
+import { issuesText } from '../../shared/result';
 
 const positionSchema = z.object({
   reportId: z.string().min(1).max(200),
@@ -24,7 +25,7 @@ export class ReadingPositionRepository {
   async save(position: Omit<ReadingPosition, 'updatedAt'>): Promise<ReadingPosition> {
     const ratio = Math.min(1, Math.max(0, position.offsetRatio));
     const r = positionSchema.safeParse({ ...position, offsetRatio: ratio, updatedAt: this.now() });
-    if (!r.success) throw new Error(`Reading position rejected: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    if (!r.success) throw new Error(`Reading position rejected: ${issuesText(r.error)}`);
     await this.db.readingPositions.put(r.data);
     return r.data;
   }

@@ -3,10 +3,12 @@
  * unreadable value (older build, hand-edited database) reads as the default instead of
  * breaking the app.
  */
+import { liveQuery, type Observable } from 'dexie';
 import { z } from 'zod';
 import { DEFAULT_LEGEND, type LegendEntry } from '../../shared/annotations/model';
 import { legendSchema } from '../../shared/annotations/schema';
 import type { YanduDB } from './schema';
+import { issuesText } from '../../shared/result';
 
 export type Theme = 'light' | 'dark' | 'system';
 
@@ -87,15 +89,38 @@ export class SettingsRepository {
     return out as unknown as Settings;
   }
 
-  /** Validates and stores a value; throws (naming the key) when it is invalid. */
+  /**
+   * Validates and stores one key; other keys are never written, so two windows changing
+   * different settings keep both. Throws (naming the key) when the value is invalid.
+   */
   async set<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {
-    const r = settingSchemas[key].safeParse(value);
-    if (!r.success) throw new Error(`Setting ${key} rejected: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
-    await this.db.settings.put({ key, value: r.data, updatedAt: this.now() });
+    await this.db.settings.put({ key, value: validSetting(key, value), updatedAt: this.now() });
+  }
+
+  /**
+   * Read-modify-write of one key in a transaction (for keys holding several fields, such as
+   * `panels`): `change` gets the value as stored now, not a copy another window made stale.
+   */
+  async change<K extends SettingKey>(key: K, change: (current: Settings[K]) => Settings[K]): Promise<void> {
+    await this.db.transaction('rw', this.db.settings, async () => {
+      const next = change(await this.get(key));
+      await this.db.settings.put({ key, value: validSetting(key, next), updatedAt: this.now() });
+    });
+  }
+
+  /** All settings, re-emitted after every change made by this or another window. */
+  observeAll(): Observable<Settings> {
+    return liveQuery(() => this.getAll());
   }
 
   /** Back to the default (removes the stored value). */
   async reset(key: SettingKey): Promise<void> {
     await this.db.settings.delete(key);
   }
+}
+
+function validSetting<K extends SettingKey>(key: K, value: Settings[K]): Settings[K] {
+  const r = settingSchemas[key].safeParse(value);
+  if (!r.success) throw new Error(`Setting ${key} rejected: ${issuesText(r.error)}`);
+  return r.data;
 }

@@ -1,15 +1,17 @@
 /**
- * The report in a read-only Lexical editor, inside the scrolling reading column.
+ * The report in a read-only Lexical editor, inside the scrolling reading column. Marks, the
+ * open annotation and paragraph-note markers come from the annotation store; ReportPlugin is
+ * the only code that writes into the reading DOM.
  */
-import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef, type ReactNode } from 'react';
+import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef, useState, type ReactNode } from 'react';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import type { Report } from '../../shared/report/model';
 import { MSG } from '../messages';
 import { RemarkNode, SegmentNode } from './segment-node';
-import { ReportPlugin } from './ReportPlugin';
+import { ReportPlugin, type FlashRequest } from './ReportPlugin';
 import { ReaderMarkNode } from './reader-mark-node';
-import type { MarkRange } from './paragraph-runs';
+import { useAnnotationState, useAnnotationStore } from '../annotations/use-annotation-store';
 
 export interface ReaderViewHandle {
   /** Scrolls paragraph `id` to the top of the column; `flash` briefly highlights it. */
@@ -20,12 +22,8 @@ export interface ReaderViewHandle {
 
 interface Props {
   report: Report;
-  marks: ReadonlyMap<string, MarkRange[]>;
-  colors: ReadonlyMap<string, string>;
   onRendered?: () => void;
   onScroll?: () => void;
-  /** Click on a highlight: its annotation id (topmost) and the mark element. */
-  onMarkClick?: (id: string, el: HTMLElement) => void;
   /** Extra Lexical plugins (selection toolbar, search hits …). */
   children?: ReactNode;
 }
@@ -36,10 +34,13 @@ const theme = {
   text: { bold: 't-bold', italic: 't-italic', subscript: 't-sub' },
 };
 
-export const ReaderView = forwardRef<ReaderViewHandle, Props>(function ReaderView(
-  { report, marks, colors, onRendered, onScroll, onMarkClick, children },
-  ref,
-) {
+export const ReaderView = forwardRef<ReaderViewHandle, Props>(function ReaderView({ report, onRendered, onScroll, children }, ref) {
+  const store = useAnnotationStore();
+  const marks = useAnnotationState((s) => s.marks);
+  const colors = useAnnotationState((s) => s.colors);
+  const open = useAnnotationState((s) => s.open);
+  const paragraphNotes = useAnnotationState((s) => s.paragraphNotes);
+  const [flash, setFlash] = useState<FlashRequest | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const initialConfig = useMemo(
     () => ({
@@ -60,11 +61,7 @@ export const ReaderView = forwardRef<ReaderViewHandle, Props>(function ReaderVie
     if (!scroller || !el) return;
     const top = el.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - 16;
     scroller.scrollTo({ top, behavior: opts.smooth ? 'smooth' : 'auto' });
-    if (opts.flash) {
-      el.classList.remove('flash');
-      void el.offsetWidth; // restart the animation
-      el.classList.add('flash');
-    }
+    if (opts.flash) setFlash((f) => ({ paragraphId: id, seq: (f?.seq ?? 0) + 1 }));
   }, []);
 
   useImperativeHandle(ref, () => ({ scrollToParagraph, scroller: () => scrollRef.current }), [scrollToParagraph]);
@@ -79,9 +76,9 @@ export const ReaderView = forwardRef<ReaderViewHandle, Props>(function ReaderVie
       role="region"
       onClick={(e) => {
         // A click that ends a text selection is not a click on the highlight.
-        if (!onMarkClick || !window.getSelection()?.isCollapsed) return;
+        if (!window.getSelection()?.isCollapsed) return;
         const mark = (e.target as HTMLElement).closest<HTMLElement>('mark[data-annotation-id]');
-        if (mark) onMarkClick(mark.dataset.annotationId!, mark);
+        if (mark) store.openAnnotation(mark.dataset.annotationId!);
       }}
     >
       <article className="reader-page" lang="zh-CN">
@@ -93,7 +90,15 @@ export const ReaderView = forwardRef<ReaderViewHandle, Props>(function ReaderVie
         )}
         <LexicalComposer initialConfig={initialConfig}>
           <ContentEditable className="reader-content" aria-label={MSG.readerRegion} aria-readonly />
-          <ReportPlugin report={report} marks={marks} colors={colors} onRendered={onRendered} />
+          <ReportPlugin
+            report={report}
+            marks={marks}
+            colors={colors}
+            activeId={open?.id ?? null}
+            paragraphNotes={paragraphNotes}
+            flash={flash}
+            onRendered={onRendered}
+          />
           {children}
         </LexicalComposer>
         {report.continuesOn && (

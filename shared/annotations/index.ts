@@ -5,3 +5,5 @@ export * from './new-annotation';
 export * from './order';
 export * from './filter';
 export * from './undo-stack';
+export * from './edits';
+export * from './stored-rows';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { zhCN } from 'zod/locales';
-import type { Result } from '../ipc/contract';
+import { issuesText, type Result } from '../result';
 import type { Anchor, Annotation, AnnotationNote, ColorKey, LegendEntry } from './model';
 
 /** Longest note accepted (plain text, UTF-16 code units); a 100,000-character note must fit. */
@@ -98,10 +98,7 @@ const zh = zhCN().localeError;
 
 /** Chinese one-line description of what is wrong, naming the field path of each problem. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => (i.path.length > 0 ? `${i.path.join('.')}：${i.message}` : i.message))
-    .join('；');
+  return issuesText(error);
 }
 
 /**

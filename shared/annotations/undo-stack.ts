@@ -1,9 +1,11 @@
 /**
  * Undo/redo of annotation actions, at the data level: every entry holds before/after snapshots
- * of the records it touched. Undo writes the `before` snapshots back, redo the `after` ones, so
- * undo works the same for create, colour/note/tag edits and deletes, survives re-rendering of
- * the reading view, and needs no knowledge of how an action was performed.
+ * of the records it touched. Undo sets the fields that the action changed back to their
+ * `before` values, redo to their `after` values (see edits.ts), on the rows as stored now: what
+ * another tab or window changed meanwhile in other fields is kept, and a record deleted
+ * elsewhere is not brought back by undoing a colour change.
  */
+import { editFor, type AnnotationEdit } from './edits';
 import type { Annotation } from './model';
 
 /** One record's change: `before` null = it was created; `after` null = it was removed outright. */
@@ -21,10 +23,8 @@ export interface UndoEntry {
 }
 
 export interface UndoStackOptions {
-  /** Persists records (AnnotationRepository.bulkPut); called once per undo/redo. */
-  write(records: Annotation[]): Promise<void>;
-  /** ms since epoch, for the updatedAt of restored records; default Date.now. */
-  now?: () => number;
+  /** Applies field edits to the store (AnnotationRepository.apply); called once per undo/redo. */
+  apply(edits: AnnotationEdit[]): Promise<void>;
   /** Entries kept; the oldest are dropped beyond it. Default 200. */
   limit?: number;
 }
@@ -53,34 +53,15 @@ export interface UndoStack {
 
 /** An undo stack writing through `options.write`. */
 export function createUndoStack(options: UndoStackOptions): UndoStack {
-  const now = options.now ?? Date.now;
   const limit = options.limit ?? 200;
   const undoStack: UndoEntry[] = [];
   const redoStack: UndoEntry[] = [];
   const listeners = new Set<() => void>();
   let sealed = true;
-  // updatedAt last written per record: undo/redo writes must keep moving it forward even
-  // within one millisecond, so "newest wins" merges never prefer a stale copy.
-  const lastStamp = new Map<string, number>();
   // Writes run one after another so rapid Ctrl+Z presses land in order.
   let chain: Promise<unknown> = Promise.resolve();
 
   const notify = () => listeners.forEach((l) => l());
-
-  /** Records that make the store hold `target` snapshots, with updatedAt moving forward. */
-  const snapshotsFor = (entry: UndoEntry, direction: 'undo' | 'redo'): Annotation[] => {
-    const t = now();
-    return entry.changes.map((c) => {
-      const target = direction === 'undo' ? c.before : c.after;
-      const other = direction === 'undo' ? c.after : c.before;
-      // A record that did not exist on this side is kept as a tombstone, so the removal can
-      // still travel to other members like any delete.
-      const base = target ?? { ...(other as Annotation), deleted: true };
-      const updatedAt = Math.max(t, (other?.updatedAt ?? 0) + 1, base.updatedAt + 1, (lastStamp.get(base.id) ?? 0) + 1);
-      lastStamp.set(base.id, updatedAt);
-      return { ...base, updatedAt };
-    });
-  };
 
   const move = (from: UndoEntry[], to: UndoEntry[], direction: 'undo' | 'redo'): Promise<UndoEntry | null> => {
     const entry = from.pop();
@@ -90,7 +71,7 @@ export function createUndoStack(options: UndoStackOptions): UndoStack {
     notify();
     const run = chain.then(async () => {
       try {
-        await options.write(snapshotsFor(entry, direction));
+        await options.apply(entry.changes.map((c) => editFor(c, direction)));
         return entry;
       } catch (e) {
         // Not applied: put the entry back where it was so the user can try again.
@@ -140,7 +121,6 @@ export function createUndoStack(options: UndoStackOptions): UndoStack {
       sealed = true;
     },
     clear() {
-      lastStamp.clear();
       undoStack.length = 0;
       redoStack.length = 0;
       sealed = true;

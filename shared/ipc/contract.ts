@@ -5,7 +5,8 @@
  */
 import type { Report, ReportMeta } from '../report/model';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+export type { Result } from '../result';
+import type { Result } from '../result';
 
 export interface SaveFileRequest {
   /** Suggested file name, e.g. `研读摘录.docx`. */

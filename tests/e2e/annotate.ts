@@ -1,7 +1,9 @@
 /** Making highlights in the end-to-end tests the way a user does: select, then the toolbar. */
 import type { Page } from '@playwright/test';
+import { expect } from 'vitest';
 
 export const TOOLBAR = '[role=toolbar][aria-label="标注工具"]';
+export const DIALOG = '[role=dialog][aria-label="批注"]';
 
 export interface Sel {
   seg: string;
@@ -47,4 +49,46 @@ export async function select(page: Page, s: Sel): Promise<string> {
 /** Ids of the annotations drawn in the reading view. */
 export const markIds = (page: Page) =>
   page.evaluate(() => [...new Set([...document.querySelectorAll<HTMLElement>('mark[data-annotation-id]')].flatMap((m) => m.dataset.annotationIds!.split(' ')))]);
+
+
+/** Stored annotation records (raw IndexedDB, tombstones included). */
+export const stored = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<Array<{ id: string; color: string; deleted: number; target: string; note: { text: string; json: string | null }; anchor: { segmentId: string; endSegmentId: string; start: number; end: number; quote: string } }>>((resolve, reject) => {
+        const req = indexedDB.open('yandu');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const get = db.transaction('annotations').objectStore('annotations').getAll();
+          get.onsuccess = () => {
+            resolve(get.result);
+            db.close();
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+
+
+/** Selects `s` and clicks the toolbar colour `meaning`; the new annotation's id. */
+export async function highlight(page: Page, s: Sel, meaning = '重点'): Promise<string> {
+  const before = new Set(await markIds(page));
+  await select(page, s);
+  await page.locator(TOOLBAR).getByRole('button', { name: new RegExp(`^${meaning}`) }).click();
+  let id = '';
+  await expect
+    .poll(async () => {
+      id = (await markIds(page)).find((x) => !before.has(x)) ?? '';
+      return id;
+    })
+    .not.toBe('');
+  return id;
+}
+
+/** Clicks the first mark of `id` and waits for its 批注 dialog. */
+export async function openMark(page: Page, id: string): Promise<void> {
+  await page.locator(`mark[data-annotation-id="${id}"]`).first().click();
+  await page.locator(DIALOG).waitFor();
+}
 

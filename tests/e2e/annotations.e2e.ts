@@ -6,11 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from '@playwright/test';
 import { sharedBrowser, openReader, screenshot, waitForReader } from './browser';
-import { markIds, select, TOOLBAR, type Sel } from './annotate';
+import { DIALOG, highlight, markIds, openMark, select, stored, TOOLBAR } from './annotate';
 
 const browser = sharedBrowser();
 
-const DIALOG = '[role=dialog][aria-label="批注"]';
 const LIST = 'aside[aria-label="批注列表"]';
 
 /** Display text of paragraph `seg` between canonical offsets (what a mark over it must show). */
@@ -25,25 +24,6 @@ const markText = (page: Page, id: string, seg?: string) =>
     [id, seg] as const,
   );
 
-/** Stored annotation records (raw IndexedDB, tombstones included). */
-const stored = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<Array<{ id: string; color: string; deleted: number; target: string; note: { text: string; json: string | null }; anchor: { segmentId: string; endSegmentId: string; start: number; end: number; quote: string } }>>((resolve, reject) => {
-        const req = indexedDB.open('yandu');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const get = db.transaction('annotations').objectStore('annotations').getAll();
-          get.onsuccess = () => {
-            resolve(get.result);
-            db.close();
-          };
-          get.onerror = () => reject(get.error);
-        };
-      }),
-  );
-
 const live = async (page: Page) => (await stored(page)).filter((a) => a.deleted === 0);
 
 async function reload(page: Page): Promise<void> {
@@ -52,25 +32,6 @@ async function reload(page: Page): Promise<void> {
 }
 
 /** Highlights `s` with the toolbar button `meaning`; returns the new annotation id. */
-async function highlight(page: Page, s: Sel, meaning = '重点'): Promise<string> {
-  const before = new Set(await markIds(page));
-  await select(page, s);
-  await page.locator(TOOLBAR).getByRole('button', { name: new RegExp(`^${meaning}`) }).click();
-  let id = '';
-  await expect
-    .poll(async () => {
-      id = (await markIds(page)).find((x) => !before.has(x)) ?? '';
-      return id;
-    })
-    .not.toBe('');
-  return id;
-}
-
-async function openMark(page: Page, id: string): Promise<void> {
-  await page.locator(`mark[data-annotation-id="${id}"]`).first().click();
-  await page.locator(DIALOG).waitFor();
-}
-
 /** Puts focus on the page body (not a text field), so Ctrl+Z belongs to the annotations. */
 async function focusBody(page: Page): Promise<void> {
   await page.locator('.report-title').click();

@@ -1,7 +1,7 @@
 // Must come first: Dexie looks up the global indexedDB when it is imported.
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { createUndoStack } from '../../../shared/annotations';
+import { createUndoStack, type Annotation, type AnnotationPatch } from '../../../shared/annotations';
 import { AnnotationRepository } from '../../../renderer/db';
 import { annotationOn, lexicalJson, report } from '../../shared/annotations/fixtures';
 import { openDb, uniqueName } from './helpers';
@@ -12,57 +12,85 @@ function repoWithClock() {
   return { db, repo: new AnnotationRepository(db, { now: () => t }), advance: (ms = 1) => (t += ms), now: () => t };
 }
 
+
+const create = (repo: AnnotationRepository, a: Annotation) => repo.apply([{ kind: 'create', record: a }]).then((c) => c[0]);
+const patch = (repo: AnnotationRepository, id: string, set: AnnotationPatch) => repo.apply([{ kind: 'patch', id, set }]).then((c) => c[0] ?? null);
+
 describe('AnnotationRepository', () => {
   it('creates, reads and lists by report; tags normalised; ids unique', async () => {
     const { repo } = repoWithClock();
     const a = annotationOn('大力发展绿电制氢', { tags: ['#氢能', '氢能 ', 'AI'] });
-    const change = await repo.create(a);
+    const change = await create(repo, a);
     expect(change.before).toBeNull();
     expect(change.after!.tags).toEqual(['氢能', 'AI']);
     expect(await repo.get(a.id)).toEqual(change.after);
     expect(await repo.listByReport(report.id)).toEqual([change.after]);
     expect(await repo.listByReport('other-report')).toEqual([]);
-    await expect(repo.create(a)).rejects.toThrow();
+    await expect(create(repo, a)).rejects.toThrow(/already exists/);
   });
 
-  it('rejects invalid records before writing anything', async () => {
+  it('rejects invalid records before writing anything (one transaction)', async () => {
     const { repo } = repoWithClock();
     const good = annotationOn('抢占未来竞争制高点');
     const bad = { ...annotationOn('发展壮大数字经济'), color: 'pink' as never };
-    await expect(repo.create(bad)).rejects.toThrow(/violates the annotation schema: color/);
-    await expect(repo.bulkPut([good, bad])).rejects.toThrow(/color/);
+    await expect(create(repo, bad)).rejects.toThrow(/violates the annotation schema: color/);
+    await expect(repo.apply([{ kind: 'create', record: good }, { kind: 'create', record: bad }])).rejects.toThrow(/color/);
     expect(await repo.listByReport(report.id, { includeDeleted: true })).toEqual([]);
   });
 
-  it('updates with a partial patch, bumps updatedAt strictly, keeps createdAt', async () => {
+  it('patches field by field, bumps updatedAt strictly, keeps createdAt; a no-op writes nothing', async () => {
     const { repo } = repoWithClock();
     const a = annotationOn('建强产业集聚载体');
-    await repo.create(a);
-    const c1 = await repo.update(a.id, { color: 'red' });
-    const c2 = await repo.update(a.id, { note: { json: lexicalJson('需核实'), text: '需核实' }, tags: [' 核实 '] });
+    await create(repo, a);
+    const c1 = await patch(repo, a.id, { color: 'red' });
+    const c2 = await patch(repo, a.id, { note: { json: lexicalJson('需核实'), text: '需核实' }, tags: [' 核实 '] });
     expect(c1!.before!.color).toBe('yellow');
     expect(c2!.after).toMatchObject({ color: 'red', tags: ['核实'], note: { text: '需核实' }, createdAt: a.createdAt });
     // Same clock reading for both writes: updatedAt must still increase.
     expect(c2!.after!.updatedAt).toBeGreaterThan(c1!.after!.updatedAt);
-    expect(await repo.update('missing', { color: 'red' })).toBeNull();
+    expect(await patch(repo, a.id, { color: 'red' })).toBeNull();
+    expect(await patch(repo, 'missing', { color: 'red' })).toBeNull();
   });
 
-  it('deletes as a tombstone, lists it only on request, restores it', async () => {
+  it('applies each edit to the row as stored now, not to a stale copy', async () => {
+    const { repo } = repoWithClock();
+    const a = annotationOn('深化京长对口合作');
+    await create(repo, a);
+    // Two windows, each holding the record as first read: one writes the note, the other the colour.
+    await patch(repo, a.id, { note: { json: null, text: '窗口甲的批注' } });
+    await patch(repo, a.id, { color: 'green' });
+    expect(await repo.get(a.id)).toMatchObject({ color: 'green', note: { text: '窗口甲的批注' } });
+  });
+
+  it('deletes as a tombstone; edits never resurrect it; only deleted:false restores it', async () => {
     const { repo } = repoWithClock();
     const a = annotationOn('深化城乡融合', { note: { json: null, text: '保留这条批注' } });
     const b = annotationOn('保障粮食安全');
-    await repo.create(a);
-    await repo.create(b);
-    const del = await repo.delete(a.id);
+    await create(repo, a);
+    await create(repo, b);
+    const del = await patch(repo, a.id, { deleted: true });
     expect(del!.after).toMatchObject({ deleted: true, note: { text: '保留这条批注' } });
     expect((await repo.listByReport(report.id)).map((x) => x.id)).toEqual([b.id]);
     expect((await repo.listByReport(report.id, { includeDeleted: true })).map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
-    expect(await repo.delete(a.id)).toBeNull();
-    expect(await repo.update(a.id, { color: 'red' })).toBeNull();
-    const res = await repo.restore(a.id);
+    expect(await patch(repo, a.id, { deleted: true })).toBeNull();
+    expect(await patch(repo, a.id, { color: 'red' })).toBeNull();
+    expect(await patch(repo, a.id, { note: { json: null, text: '另一窗口还在打字' } })).toBeNull();
+    expect(await repo.get(a.id)).toMatchObject({ deleted: true, color: 'yellow', note: { text: '保留这条批注' } });
+    const res = await patch(repo, a.id, { deleted: false });
     expect(res!.after!.deleted).toBe(false);
-    expect(await repo.restore(a.id)).toBeNull();
     expect((await repo.listByReport(report.id)).length).toBe(2);
+  });
+
+  it('put-if-newer (imports) keeps the newer of stored and incoming', async () => {
+    const { repo, now } = repoWithClock();
+    const a = annotationOn('全面汇聚创新人才');
+    await create(repo, a);
+    const mine = (await patch(repo, a.id, { color: 'blue' }))!.after!;
+    const older = { ...a, color: 'red' as const, updatedAt: mine.updatedAt - 1 };
+    expect(await repo.apply([{ kind: 'put-if-newer', record: older }])).toEqual([]);
+    const newer = { ...a, color: 'purple' as const, updatedAt: now() + 10 };
+    expect((await repo.apply([{ kind: 'put-if-newer', record: newer }]))[0].after).toEqual(newer);
+    expect(await repo.get(a.id)).toEqual(newer);
   });
 
   it('keeps everything after closing and reopening the database', async () => {
@@ -71,10 +99,10 @@ describe('AnnotationRepository', () => {
     const repo1 = new AnnotationRepository(db1);
     const a = annotationOn('精准务实抓招商');
     const b = annotationOn('持续发力上项目');
-    await repo1.create(a);
-    await repo1.create(b);
-    await repo1.update(a.id, { color: 'purple' });
-    await repo1.delete(b.id);
+    await create(repo1, a);
+    await create(repo1, b);
+    await patch(repo1, a.id, { color: 'purple' });
+    await patch(repo1, b.id, { deleted: true });
     db1.close();
     const repo2 = new AnnotationRepository(openDb(name));
     expect(await repo2.get(a.id)).toMatchObject({ color: 'purple', deleted: false });
@@ -86,8 +114,8 @@ describe('AnnotationRepository', () => {
     const { db, repo } = repoWithClock();
     const long = '𠀀👍🏽批注'.repeat(25_000).slice(0, 100_000);
     const a = annotationOn('激发经营主体活力', { note: { json: lexicalJson(long), text: long } });
-    await repo.create(a);
-    await repo.update(a.id, { tags: ['👍🏽', '𠀀字'] });
+    await create(repo, a);
+    await patch(repo, a.id, { tags: ['👍🏽', '𠀀字'] });
     db.close();
     const again = await new AnnotationRepository(openDb(db.name)).get(a.id);
     expect(again!.note.text).toBe(long);
@@ -96,12 +124,12 @@ describe('AnnotationRepository', () => {
     expect(again!.tags).toEqual(['👍🏽', '𠀀字']);
   });
 
-  it('bulk puts records and works as the undo stack writer', async () => {
+  it('is the undo stack writer: undo/redo of create and delete', async () => {
     const { repo } = repoWithClock();
-    const stack = createUndoStack({ write: (r) => repo.bulkPut(r) });
+    const stack = createUndoStack({ apply: async (edits) => void (await repo.apply(edits)) });
     const a = annotationOn('深化京长对口合作');
-    stack.record('添加高亮', [await repo.create(a)]);
-    stack.record('删除批注', [(await repo.delete(a.id))!]);
+    stack.record('添加高亮', [await create(repo, a)]);
+    stack.record('删除批注', [(await patch(repo, a.id, { deleted: true }))!]);
     await stack.undo();
     expect(await repo.get(a.id)).toMatchObject({ deleted: false });
     await stack.undo();
@@ -111,13 +139,17 @@ describe('AnnotationRepository', () => {
     expect((await repo.listByReport(report.id)).map((x) => x.id)).toEqual([a.id]);
   });
 
-  it('emits live lists after changes', async () => {
+  it('emits live lists (tombstones included) after changes', async () => {
     const { repo } = repoWithClock();
     const seen: number[] = [];
     const sub = repo.observeByReport(report.id).subscribe((list) => seen.push(list.length));
     await vi.waitFor(() => expect(seen).toContain(0));
-    await repo.create(annotationOn('全面汇聚创新人才'));
+    const a = annotationOn('全面汇聚创新人才');
+    await create(repo, a);
     await vi.waitFor(() => expect(seen.at(-1)).toBe(1));
+    await patch(repo, a.id, { deleted: true });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.at(-1)).toBe(1);
     sub.unsubscribe();
   });
 });

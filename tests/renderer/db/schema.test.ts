@@ -52,7 +52,7 @@ describe('YanduDB schema', () => {
   it('a database created by today’s schema code reopens with data intact', async () => {
     const name = uniqueName('v1-code');
     const first = new YanduDB({ name });
-    await new AnnotationRepository(first).create(annotationOn('发展壮大数字经济'));
+    await new AnnotationRepository(first).apply([{ kind: 'create', record: annotationOn('发展壮大数字经济') }]);
     first.close();
     const again = openDb(name);
     expect(await new AnnotationRepository(again).listByReport(report.id)).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUndoStack, type AnnotationChange } from '../../../shared/annotations';
+import { applyEdit, createUndoStack, editId, type AnnotationChange } from '../../../shared/annotations';
 import type { Annotation } from '../../../shared/annotations/model';
 import { annotationOn } from './fixtures';
 
@@ -9,11 +9,18 @@ function setup() {
   let clock = 1_800_000_000_000;
   const writes: Annotation[][] = [];
   const stack = createUndoStack({
-    write: async (records) => {
-      writes.push(records);
-      for (const r of records) store.set(r.id, r);
+    // Applies field edits to the rows as they are now, as the repository does.
+    apply: async (edits) => {
+      const written: Annotation[] = [];
+      for (const e of edits) {
+        const next = applyEdit(store.get(editId(e)) ?? null, e, clock);
+        if (next) {
+          store.set(next.id, next);
+          written.push(next);
+        }
+      }
+      writes.push(written);
     },
-    now: () => clock,
   });
   const tick = () => (clock += 1000);
   /** Applies a change the way the repository would and returns it. */
@@ -159,7 +166,7 @@ describe('undo stack', () => {
   it('puts an entry back when its write fails', async () => {
     let fail = true;
     const stack = createUndoStack({
-      write: async () => {
+      apply: async () => {
         if (fail) throw new Error('disk full');
       },
     });
@@ -173,7 +180,7 @@ describe('undo stack', () => {
   });
 
   it('keeps at most `limit` entries and notifies subscribers', () => {
-    const stack = createUndoStack({ write: async () => undefined, limit: 3 });
+    const stack = createUndoStack({ apply: async () => undefined, limit: 3 });
     let calls = 0;
     const off = stack.subscribe(() => calls++);
     const a = annotationOn('深化京长对口合作');
@@ -185,8 +192,32 @@ describe('undo stack', () => {
     expect(stack.canUndo()).toBe(false);
   });
 
+  it('undoes only the fields the action changed: edits made elsewhere meanwhile stay', async () => {
+    const { store, stack, apply, tick } = setup();
+    const a = annotationOn('大力发展绿电制氢');
+    stack.record('添加高亮', [apply(null, null, a)]);
+    stack.record('更改颜色', [apply(store.get(a.id)!, { color: 'red' })]);
+    // Another window writes a note meanwhile (not through this stack).
+    tick();
+    store.set(a.id, { ...store.get(a.id)!, note: { json: null, text: '另一个窗口写的' }, updatedAt: store.get(a.id)!.updatedAt + 1 });
+    await stack.undo();
+    expect(store.get(a.id)).toMatchObject({ color: 'yellow', note: { text: '另一个窗口写的' } });
+    await stack.redo();
+    expect(store.get(a.id)).toMatchObject({ color: 'red', note: { text: '另一个窗口写的' } });
+  });
+
+  it('never brings back an annotation deleted elsewhere by undoing an edit', async () => {
+    const { store, stack, apply } = setup();
+    const a = annotationOn('深化城乡融合');
+    stack.record('添加高亮', [apply(null, null, a)]);
+    stack.record('更改颜色', [apply(store.get(a.id)!, { color: 'blue' })]);
+    store.set(a.id, { ...store.get(a.id)!, deleted: true, updatedAt: store.get(a.id)!.updatedAt + 1 });
+    await stack.undo();
+    expect(store.get(a.id)).toMatchObject({ deleted: true, color: 'blue' });
+  });
+
   it('rejects malformed entries', () => {
-    const stack = createUndoStack({ write: async () => undefined });
+    const stack = createUndoStack({ apply: async () => undefined });
     const a = annotationOn('深化重点领域改革');
     const b = annotationOn('全面汇聚创新人才');
     expect(() => stack.record('x', [])).toThrow(/at least one change/);

@@ -1,0 +1,59 @@
+/** The right-hand panel: 署名, 导入/导出批注 and the annotation list. */
+import { useCallback } from 'react';
+import type { LegendEntry } from '../../shared/annotations';
+import type { Report } from '../../shared/report/model';
+import { AnnotationList } from './AnnotationList';
+import type { ExchangeCommand } from './use-exchange';
+import { useAnnotationState, useAnnotationStore } from './use-annotation-store';
+
+interface Props {
+  report: Report;
+  author: string;
+  onAuthorChange(author: string): void;
+  legend: readonly LegendEntry[];
+  exchange(cmd: ExchangeCommand): Promise<void>;
+  /** Scrolls the reading column to a paragraph and flashes it. */
+  jumpTo(paragraphId: string): void;
+}
+
+export function AnnotationSide({ report, author, onAuthorChange, legend, exchange, jumpTo }: Props) {
+  const store = useAnnotationStore();
+  const list = useAnnotationState((s) => s.list);
+  const resolutions = useAnnotationState((s) => s.resolutions);
+  const filter = useAnnotationState((s) => s.filter);
+  const open = useAnnotationState((s) => s.open);
+  const onOpen = useCallback(
+    (a: { id: string }) => {
+      const r = store.getState().resolutions.get(a.id);
+      if (r && r.status !== 'orphan') jumpTo(r.segmentId);
+      store.openAnnotation(a.id);
+    },
+    [store, jumpTo],
+  );
+  return (
+    <div className="annotation-side">
+      <label className="author-field">
+        署名
+        <input type="text" value={author} placeholder="您的姓名（用于小组合并）" onChange={(e) => onAuthorChange(e.target.value)} maxLength={40} />
+      </label>
+      <div className="exchange-row" role="group" aria-label="小组交换">
+        <button type="button" onClick={() => void exchange('import')} title="合并小组成员导出的批注文件（.json）">
+          导入批注…
+        </button>
+        <button type="button" onClick={() => void exchange('export')} title="把我的批注存为文件，发给小组成员">
+          导出批注…
+        </button>
+      </div>
+      <AnnotationList
+        report={report}
+        list={list}
+        resolutions={resolutions}
+        legend={legend}
+        filter={filter}
+        onFilterChange={store.setFilter}
+        selectedId={open?.id ?? null}
+        onOpen={onOpen}
+      />
+    </div>
+  );
+}

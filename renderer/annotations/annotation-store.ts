@@ -1,0 +1,304 @@
+/**
+ * The annotations of the open report, outside React (as Lexical's playground keeps its
+ * CommentStore): one snapshot that panels read through selectors, fed by a Dexie liveQuery so
+ * every tab and window of the profile sees every change, and one write path (the repository's
+ * read-modify-write `apply`) through the undo stack.
+ *
+ * It also holds the little UI state that several panels share: which annotation's 批注 dialog
+ * is open, and the list filter (打印摘录 当前筛选 prints exactly what the list shows).
+ */
+import type { ResolvedAnchor } from '../../shared/anchoring';
+import {
+  createUndoStack,
+  newAnnotation,
+  readStoredRows,
+  type Anchor,
+  type Annotation,
+  type AnnotationChange,
+  type AnnotationEdit,
+  type AnnotationPatch,
+  type BrokenRow,
+  type ColorKey,
+  type UndoStack,
+} from '../../shared/annotations';
+import type { Report } from '../../shared/report/model';
+import type { MarkRange } from '../reader/paragraph-runs';
+import { createDebouncedSaver, type DebouncedSaver } from '../db/debounced-saver';
+import type { NoteValue } from '../notes/NoteEditor';
+import { marksByParagraph, resolveAll } from './annotation-marks';
+import type { ListFilter } from './list-filter';
+import { saveErrorText } from './save-error';
+
+/** What the store needs from persistence (AnnotationRepository satisfies it). */
+export interface AnnotationPersistence {
+  apply(edits: readonly AnnotationEdit[]): Promise<AnnotationChange[]>;
+  observeByReport(reportId: string): { subscribe(observer: { next(rows: Annotation[]): void; error(e: unknown): void }): { unsubscribe(): void } };
+}
+
+export interface OpenAnnotation {
+  id: string;
+  /** Put the caret in the note editor (new 批注). */
+  focusNote: boolean;
+}
+
+export interface AnnotationState {
+  report: Report | null;
+  /** False until the first read of the report's annotations arrived. */
+  loaded: boolean;
+  /** Live (not deleted) annotations, in no particular order. */
+  list: readonly Annotation[];
+  /** Live annotations by id. */
+  byId: ReadonlyMap<string, Annotation>;
+  resolutions: ReadonlyMap<string, ResolvedAnchor>;
+  /** Mark ranges per paragraph id (highlights only). */
+  marks: ReadonlyMap<string, MarkRange[]>;
+  /** Colour key per live annotation id. */
+  colors: ReadonlyMap<string, string>;
+  /** Paragraph ids that carry a paragraph note (no mark: shown as ✎ in the margin). */
+  paragraphNotes: ReadonlySet<string>;
+  /** Stored rows that failed validation: set aside, never shown as annotations. */
+  broken: readonly BrokenRow[];
+  /** Last failure to read or save, in Chinese; null when all is well. */
+  error: string | null;
+  open: OpenAnnotation | null;
+  /** Bumped when undo/redo changed records: the open note editor re-reads its note. */
+  noteEpoch: number;
+  filter: ListFilter;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+export interface AnnotationStore {
+  getState(): AnnotationState;
+  subscribe(listener: () => void): () => void;
+  /** Shows `report`'s annotations (null: none); follows every later change to them. */
+  setReport(report: Report | null): void;
+  /** A new highlight or paragraph note; null when it could not be saved (state.error says why). */
+  create(anchor: Anchor, color: ColorKey, opts: { author: string; target?: Annotation['target'] }): Promise<Annotation | null>;
+  /** Sets fields of a live annotation (never of a deleted one), as one undoable step. */
+  update(id: string, patch: AnnotationPatch, opts?: { label?: string; coalesceKey?: string }): Promise<void>;
+  remove(id: string): Promise<void>;
+  /** Writes merged records (an import: newest wins per record) as one undoable step. */
+  importRecords(records: readonly Annotation[], label: string): Promise<AnnotationChange[]>;
+  /** The label of what was undone, or null when there was nothing (or it failed). */
+  undo(): Promise<string | null>;
+  redo(): Promise<string | null>;
+  /** Ends merging of consecutive note edits into one undo step. */
+  seal(): void;
+  /**
+   * A note being typed: saved at most `NOTE_IDLE_MS` after the last key and never more than
+   * `NOTE_MAX_WAIT_MS` after the first unsaved one, even while typing goes on.
+   */
+  typeNote(id: string, value: NoteValue): void;
+  /** Saves a note being typed now (blur, window hidden or closing, before other actions). */
+  flushNote(): Promise<void>;
+  openAnnotation(id: string, focusNote?: boolean): void;
+  closeAnnotation(): void;
+  setFilter(filter: ListFilter): void;
+  dispose(): void;
+}
+
+export const NOTE_IDLE_MS = 250;
+/** A crash while typing without a pause loses at most this much of the note. */
+export const NOTE_MAX_WAIT_MS = 800;
+
+const EMPTY_STATE: AnnotationState = {
+  report: null,
+  loaded: false,
+  list: [],
+  byId: new Map(),
+  resolutions: new Map(),
+  marks: new Map(),
+  colors: new Map(),
+  paragraphNotes: new Set(),
+  broken: [],
+  error: null,
+  open: null,
+  noteEpoch: 0,
+  filter: {},
+  canUndo: false,
+  canRedo: false,
+};
+
+type Resolved = ReturnType<typeof resolveAll>;
+
+export function createAnnotationStore(persistence: AnnotationPersistence): AnnotationStore {
+  let state: AnnotationState = EMPTY_STATE;
+  /** Every valid row of the report, tombstones included (for newest-wins guards). */
+  let all = new Map<string, Annotation>();
+  let resolvedCache: Resolved = new Map();
+  let subscription: { unsubscribe(): void } | null = null;
+  const listeners = new Set<() => void>();
+
+  const set = (patch: Partial<AnnotationState>) => {
+    state = { ...state, ...patch };
+    listeners.forEach((l) => l());
+  };
+
+  /** Recomputes what panels read from `all` (called after each read or write). */
+  const derive = (): Partial<AnnotationState> => {
+    const report = state.report;
+    const list = [...all.values()].filter((a) => !a.deleted);
+    if (!report) return { list, byId: new Map(list.map((a) => [a.id, a])) };
+    resolvedCache = resolveAll(report, list, resolvedCache);
+    const resolutions = new Map([...resolvedCache].map(([id, v]) => [id, v.r]));
+    const paragraphNotes = new Set<string>();
+    for (const a of list) {
+      const r = resolutions.get(a.id);
+      if (a.target === 'paragraph' && r && r.status !== 'orphan') paragraphNotes.add(r.segmentId);
+    }
+    return {
+      list,
+      byId: new Map(list.map((a) => [a.id, a])),
+      resolutions,
+      marks: marksByParagraph(report, list, resolvedCache),
+      colors: new Map(list.map((a) => [a.id, a.color as string])),
+      paragraphNotes,
+    };
+  };
+
+  /** Takes in records written by this tab (before the liveQuery re-reads them). */
+  const absorb = (changes: readonly AnnotationChange[]) => {
+    if (changes.length === 0) return;
+    all = new Map(all);
+    for (const c of changes) if (c.after) all.set(c.after.id, c.after);
+    set({ ...derive(), error: null });
+  };
+
+  const persist = async (edits: AnnotationEdit[]): Promise<AnnotationChange[]> => {
+    try {
+      const changes = await persistence.apply(edits);
+      absorb(changes);
+      return changes;
+    } catch (e) {
+      // Not saved: say so; the view stays on what is stored.
+      set({ error: saveErrorText(e) });
+      throw e;
+    }
+  };
+
+  const undoStack: UndoStack = createUndoStack({
+    apply: async (edits) => {
+      await persist(edits);
+    },
+  });
+  undoStack.subscribe(() => {
+    if (state.canUndo !== undoStack.canUndo() || state.canRedo !== undoStack.canRedo()) set({ canUndo: undoStack.canUndo(), canRedo: undoStack.canRedo() });
+  });
+
+  const update: AnnotationStore['update'] = async (id, patch, opts = {}) => {
+    const changes = await persist([{ kind: 'patch', id, set: patch }]);
+    if (changes.length > 0) undoStack.record(opts.label ?? '修改批注', changes, { coalesceKey: opts.coalesceKey });
+  };
+
+  const noteSaver: DebouncedSaver<{ id: string; value: NoteValue }> = createDebouncedSaver(
+    ({ id, value }) => update(id, { note: value }, { coalesceKey: `note:${id}`, label: '编辑批注' }),
+    // A failed save stays pending and is tried again at the next flush; state.error says so.
+    { idleMs: NOTE_IDLE_MS, maxWaitMs: NOTE_MAX_WAIT_MS, onError: () => undefined },
+  );
+  let noteId: string | null = null;
+
+  const flushNote = () => noteSaver.flush().catch(() => undefined);
+
+  const onRows = (rows: Annotation[]) => {
+    const read = readStoredRows(rows, all);
+    // A re-read that started before this tab's last write may arrive after it: never let it
+    // replace a newer record this tab already holds.
+    for (const [id, mine] of all) {
+      const row = read.records.get(id);
+      if (row && row.updatedAt < mine.updatedAt) read.records.set(id, mine);
+    }
+    const unchanged = read.records.size === all.size && [...read.records].every(([id, r]) => all.get(id) === r);
+    if (unchanged && state.loaded && read.broken.length === state.broken.length) return;
+    all = read.records;
+    set({ ...derive(), loaded: true, broken: read.broken, error: null });
+  };
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setReport(report) {
+      if (report === state.report) return;
+      void flushNote();
+      subscription?.unsubscribe();
+      subscription = null;
+      undoStack.clear();
+      all = new Map();
+      resolvedCache = new Map();
+      state = { ...EMPTY_STATE, report, filter: {} };
+      set(derive());
+      if (!report) return;
+      subscription = persistence.observeByReport(report.id).subscribe({
+        next: (rows) => {
+          if (state.report === report) onRows(rows);
+        },
+        error: (e) => set({ error: `批注读取失败：${e instanceof Error ? e.message : String(e)}` }),
+      });
+    },
+    async create(anchor, color, opts) {
+      const report = state.report;
+      if (!report) return null;
+      const a = newAnnotation({ reportId: report.id, anchor, color, author: opts.author, target: opts.target });
+      try {
+        const changes = await persist([{ kind: 'create', record: a }]);
+        undoStack.record(opts.target === 'paragraph' ? '添加段落批注' : '高亮', changes);
+        return changes[0]?.after ?? null;
+      } catch {
+        return null;
+      }
+    },
+    update: (id, patch, opts) => update(id, patch, opts).catch(() => undefined),
+    async remove(id) {
+      await flushNote();
+      const changes = await persist([{ kind: 'patch', id, set: { deleted: true } }]).catch(() => []);
+      if (changes.length > 0) undoStack.record('删除批注', changes);
+      if (state.open?.id === id) set({ open: null });
+    },
+    async importRecords(records, label) {
+      await flushNote();
+      const changes = await persist(records.map((record) => ({ kind: 'put-if-newer', record })));
+      if (changes.length > 0) undoStack.record(label, changes);
+      return changes;
+    },
+    async undo() {
+      await flushNote();
+      const entry = await undoStack.undo().catch(() => null);
+      if (entry) set({ noteEpoch: state.noteEpoch + 1 });
+      return entry?.label ?? null;
+    },
+    async redo() {
+      await flushNote();
+      const entry = await undoStack.redo().catch(() => null);
+      if (entry) set({ noteEpoch: state.noteEpoch + 1 });
+      return entry?.label ?? null;
+    },
+    seal: () => undoStack.seal(),
+    typeNote(id, value) {
+      // Another annotation's note still waiting: write it first, it must not be replaced.
+      if (noteId !== id && noteSaver.pending) void flushNote();
+      noteId = id;
+      noteSaver.schedule({ id, value });
+    },
+    flushNote,
+    openAnnotation(id, focusNote = false) {
+      void flushNote();
+      set({ open: { id, focusNote } });
+    },
+    closeAnnotation() {
+      void flushNote().then(() => undoStack.seal());
+      if (state.open) set({ open: null });
+    },
+    setFilter(filter) {
+      set({ filter });
+    },
+    dispose() {
+      void flushNote();
+      subscription?.unsubscribe();
+      subscription = null;
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/** 导出批注 / 导入批注 bound to the open report, the store and the host (list buttons and menu). */
+import { useCallback } from 'react';
+import type { ReaderHost } from '../../shared/ipc/contract';
+import type { Report } from '../../shared/report/model';
+import { readStoredRows } from '../../shared/annotations';
+import { exportAnnotations, importAnnotations, type ExchangePorts } from './exchange';
+import type { AnnotationRepository } from '../db';
+import type { AnnotationStore } from './annotation-store';
+
+export type ExchangeCommand = 'export' | 'import';
+
+export function useExchange(opts: {
+  store: AnnotationStore;
+  report: Report | null;
+  reportTitle: string;
+  author: string;
+  host: ReaderHost;
+  repository: Pick<AnnotationRepository, 'listByReport'>;
+  toast(text: string): void;
+}): (cmd: ExchangeCommand) => Promise<void> {
+  const { store, report, reportTitle, author, host, repository, toast } = opts;
+  return useCallback(
+    async (cmd) => {
+      if (!report) return;
+      await store.flushNote();
+      const ports: ExchangePorts = {
+        host,
+        // Through validation: a damaged row is never exported to the group.
+        listAll: async (id) => [...readStoredRows(await repository.listByReport(id, { includeDeleted: true })).records.values()],
+        apply: async (changes) => {
+          await store.importRecords(changes.flatMap((c) => (c.after ? [c.after] : [])), '导入批注');
+        },
+      };
+      try {
+        toast(cmd === 'export' ? await exportAnnotations(ports, report, reportTitle, author) : await importAnnotations(ports, report, reportTitle));
+      } catch (e) {
+        // A failed write leaves the store as it was (one transaction).
+        toast(`${cmd === 'export' ? '导出' : '导入'}失败：${(e as Error).message}`);
+      }
+    },
+    [store, host, repository, toast, report, reportTitle, author],
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * The search panel in its dock: searches the report and the notes of the store, jumps to a hit
+ * and paints the hits with CSS highlights (no change to the reading DOM).
+ */
+import { useCallback, useMemo } from 'react';
+import type { Report } from '../../shared/report/model';
+import type { NoteRecord, SearchResult } from '../../shared/search/types';
+import { flashRanges, paintRanges } from '../reader/text-highlights';
+import { useAnnotationState, useAnnotationStore } from '../annotations/use-annotation-store';
+import { SearchPanel } from './SearchPanel';
+
+interface Props {
+  report: Report;
+  root: HTMLElement | null;
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  /** Scrolls the reading column to a paragraph (flash: briefly mark the whole paragraph). */
+  jumpTo(paragraphId: string, flash: boolean): void;
+}
+
+export function SearchDock({ report, root, open, onOpenChange, jumpTo }: Props) {
+  const store = useAnnotationStore();
+  const list = useAnnotationState((s) => s.list);
+  const resolutions = useAnnotationState((s) => s.resolutions);
+
+  const notes: NoteRecord[] = useMemo(
+    () =>
+      list
+        .filter((a) => a.note.text.trim() !== '')
+        .map((a) => {
+          const r = resolutions.get(a.id);
+          const placed = r && r.status !== 'orphan';
+          return {
+            annotationId: a.id,
+            paragraphId: placed ? r.segmentId : a.anchor.segmentId,
+            start: placed ? r.start : undefined,
+            text: a.note.text,
+            color: a.color,
+            tags: a.tags,
+            author: a.author,
+            reportId: report.id,
+          };
+        }),
+    [list, resolutions, report.id],
+  );
+
+  const onJump = useCallback(
+    (r: SearchResult) => {
+      if (r.source === 'note' && r.annotationId) {
+        const placed = store.getState().resolutions.get(r.annotationId);
+        if (placed && placed.status !== 'orphan') jumpTo(placed.segmentId, true);
+        return store.openAnnotation(r.annotationId);
+      }
+      jumpTo(r.paragraphId, true);
+      if (root && r.textStart >= 0) flashRanges(root, 'jump-flash', [{ paragraphId: r.paragraphId, start: r.textStart, end: r.textStart + r.text.length }]);
+    },
+    [store, jumpTo, root],
+  );
+
+  const onHitsChange = useCallback(
+    (results: SearchResult[]) => {
+      if (!root) return;
+      paintRanges(
+        root,
+        'search-hit',
+        results.filter((r) => r.source === 'report').flatMap((r) => r.paragraphRanges.map(([start, end]) => ({ paragraphId: r.paragraphId, start, end }))),
+      );
+    },
+    [root],
+  );
+
+  return (
+    <div className="search-dock" hidden={!open}>
+      <SearchPanel report={report} notes={notes} open={open} onOpenChange={onOpenChange} onJump={onJump} onHitsChange={onHitsChange} />
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+// Must come first: Dexie looks up the global indexedDB when it is imported.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAnchor } from '../../../shared/anchoring';
+import { AnnotationRepository, YanduDB } from '../../../renderer/db';
+import { createAnnotationStore, NOTE_MAX_WAIT_MS, type AnnotationStore } from '../../../renderer/annotations/annotation-store';
+import { report } from '../../shared/annotations/fixtures';
+import { selectionFor } from '../../shared/anchoring/report-fixture';
+import { uniqueName } from '../db/helpers';
+
+const stores: AnnotationStore[] = [];
+const dbs: YanduDB[] = [];
+afterEach(async () => {
+  vi.useRealTimers();
+  for (const s of stores.splice(0)) s.dispose();
+  for (const db of dbs.splice(0)) {
+    db.close();
+  }
+});
+
+/** A "window": its own connection and store on database `name`, showing the bundled report. */
+function windowOn(name: string) {
+  const db = new YanduDB({ name });
+  dbs.push(db);
+  const repo = new AnnotationRepository(db);
+  const store = createAnnotationStore(repo);
+  stores.push(store);
+  store.setReport(report);
+  return { db, repo, store };
+}
+
+const anchorOn = (quote: string) => createAnchor(report, selectionFor(report, quote))!;
+const loaded = (store: AnnotationStore) => vi.waitFor(() => expect(store.getState().loaded).toBe(true));
+
+describe('annotation store', () => {
+  it('creates, shows marks and colours, updates field by field, deletes, undoes and redoes', async () => {
+    const { store, repo } = windowOn(uniqueName('store'));
+    await loaded(store);
+    const a = (await store.create(anchorOn('大力发展绿电制氢'), 'yellow', { author: '张三' }))!;
+    expect(store.getState().byId.get(a.id)).toMatchObject({ color: 'yellow', author: '张三' });
+    expect(store.getState().colors.get(a.id)).toBe('yellow');
+    expect([...store.getState().marks.values()].flat().map((m) => m.id)).toContain(a.id);
+    await store.update(a.id, { color: 'red' }, { label: '更改颜色' });
+    expect(store.getState().colors.get(a.id)).toBe('red');
+    await store.remove(a.id);
+    expect(store.getState().byId.has(a.id)).toBe(false);
+    expect(await repo.get(a.id)).toMatchObject({ deleted: true, color: 'red' });
+    expect(await store.undo()).toBe('删除批注');
+    expect(store.getState().byId.get(a.id)).toMatchObject({ color: 'red' });
+    expect(await store.undo()).toBe('更改颜色');
+    expect(store.getState().byId.get(a.id)).toMatchObject({ color: 'yellow' });
+    expect(await store.redo()).toBe('更改颜色');
+    expect(store.getState().colors.get(a.id)).toBe('red');
+    expect(store.getState().canUndo).toBe(true);
+  });
+
+  it('paragraph notes are listed as paragraph markers, not marks', async () => {
+    const { store } = windowOn(uniqueName('store'));
+    await loaded(store);
+    const anchor = anchorOn('深化城乡融合');
+    const a = (await store.create(anchor, 'yellow', { author: '', target: 'paragraph' }))!;
+    expect(store.getState().paragraphNotes.has(anchor.segmentId)).toBe(true);
+    expect([...store.getState().marks.values()].flat().some((m) => m.id === a.id)).toBe(false);
+  });
+
+  it('two windows on one profile: a new highlight appears in the other', async () => {
+    const name = uniqueName('two');
+    const w1 = windowOn(name);
+    const w2 = windowOn(name);
+    await loaded(w1.store);
+    await loaded(w2.store);
+    const a = (await w1.store.create(anchorOn('抢占未来竞争制高点'), 'green', { author: '甲' }))!;
+    await vi.waitFor(() => expect(w2.store.getState().byId.get(a.id)).toMatchObject({ color: 'green' }), { timeout: 1000 });
+  });
+
+  it('two windows: a note in one and a colour in the other are both kept', async () => {
+    const name = uniqueName('two');
+    const w1 = windowOn(name);
+    const w2 = windowOn(name);
+    await loaded(w1.store);
+    const a = (await w1.store.create(anchorOn('建强产业集聚载体'), 'yellow', { author: '甲' }))!;
+    await vi.waitFor(() => expect(w2.store.getState().byId.has(a.id)).toBe(true));
+    w1.store.typeNote(a.id, { json: null, text: '窗口甲的批注' });
+    await w1.store.flushNote();
+    // Window 2 has not seen the note yet when it recolours.
+    await w2.store.update(a.id, { color: 'blue' });
+    expect(await w1.repo.get(a.id)).toMatchObject({ color: 'blue', note: { text: '窗口甲的批注' } });
+    await vi.waitFor(() => expect(w1.store.getState().byId.get(a.id)).toMatchObject({ color: 'blue', note: { text: '窗口甲的批注' } }));
+    await vi.waitFor(() => expect(w2.store.getState().byId.get(a.id)).toMatchObject({ color: 'blue', note: { text: '窗口甲的批注' } }));
+  });
+
+  it('two windows: deleted in one, edited or undone in the other, stays deleted', async () => {
+    const name = uniqueName('two');
+    const w1 = windowOn(name);
+    const w2 = windowOn(name);
+    await loaded(w1.store);
+    const a = (await w1.store.create(anchorOn('深化京长对口合作'), 'yellow', { author: '甲' }))!;
+    await w1.store.update(a.id, { color: 'purple' }, { label: '更改颜色' });
+    await vi.waitFor(() => expect(w2.store.getState().byId.has(a.id)).toBe(true));
+    await w2.store.remove(a.id);
+    await w1.store.update(a.id, { color: 'green' });
+    await w1.store.undo(); // undo of the colour change: must not bring the record back
+    expect(await w1.repo.get(a.id)).toMatchObject({ deleted: true });
+    await vi.waitFor(() => expect(w1.store.getState().byId.has(a.id)).toBe(false));
+  });
+
+  it('saves a note typed without a pause at least every NOTE_MAX_WAIT_MS', async () => {
+    const { store, repo } = windowOn(uniqueName('typing'));
+    await loaded(store);
+    const a = (await store.create(anchorOn('精准务实抓招商'), 'yellow', { author: '' }))!;
+    const started = Date.now();
+    let text = '';
+    const saved: number[] = [];
+    // Type a character every 50 ms for 2.5 s; sample what is on disk.
+    while (Date.now() - started < 2500) {
+      text += '字';
+      store.typeNote(a.id, { json: null, text });
+      await new Promise((r) => setTimeout(r, 50));
+      saved.push((await repo.get(a.id))!.note.text.length);
+    }
+    const typed = text.length;
+    const onDisk = saved.at(-1)!;
+    // Never more than max wait (+ a write) behind while typing goes on.
+    expect(typed - onDisk).toBeLessThanOrEqual(Math.ceil((NOTE_MAX_WAIT_MS + 200) / 50));
+    expect(onDisk).toBeGreaterThan(0);
+    await store.flushNote();
+    expect((await repo.get(a.id))!.note.text).toBe(text);
+    // One undo step for the whole burst.
+    expect(await store.undo()).toBe('编辑批注');
+    expect((await repo.get(a.id))!.note.text).toBe('');
+  });
+
+  it('a failed write says why and keeps the view on what is stored', async () => {
+    const { store } = windowOn(uniqueName('fail'));
+    await loaded(store);
+    const a = (await store.create(anchorOn('保障粮食安全'), 'yellow', { author: '' }))!;
+    const full = Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError' });
+    const failing = createAnnotationStore({
+      apply: () => Promise.reject(full),
+      observeByReport: () => ({ subscribe: ({ next }) => (next([a]), { unsubscribe() {} }) }),
+    });
+    stores.push(failing);
+    failing.setReport(report);
+    await failing.update(a.id, { color: 'red' });
+    expect(failing.getState().error).toMatch(/磁盘空间不足/);
+    expect(failing.getState().byId.get(a.id)).toMatchObject({ color: 'yellow' });
+  });
+
+  it('a damaged stored row is set aside, the others show', async () => {
+    const name = uniqueName('broken');
+    const { db, store } = windowOn(name);
+    await loaded(store);
+    const a = (await store.create(anchorOn('激发经营主体活力'), 'yellow', { author: '' }))!;
+    await db.annotations.put({ ...a, id: 'bad-row', color: 'orange' as never, deleted: 0 });
+    await vi.waitFor(() => expect(store.getState().broken.map((b) => b.id)).toEqual(['bad-row']));
+    expect([...store.getState().byId.keys()]).toEqual([a.id]);
+  });
+
+  it('imports newest-wins and undoes the import in one step', async () => {
+    const { store, repo } = windowOn(uniqueName('import'));
+    await loaded(store);
+    const a = (await store.create(anchorOn('全面汇聚创新人才'), 'yellow', { author: '甲' }))!;
+    const stale = { ...a, color: 'red' as const, updatedAt: a.updatedAt - 1 };
+    const other = { ...a, id: 'from-member', author: '乙', color: 'blue' as const };
+    const changes = await store.importRecords([stale, other], '导入批注');
+    expect(changes.map((c) => c.after!.id)).toEqual(['from-member']);
+    expect(store.getState().byId.get(a.id)).toMatchObject({ color: 'yellow' });
+    expect(await store.undo()).toBe('导入批注');
+    expect(await repo.get('from-member')).toMatchObject({ deleted: true });
+  });
+});

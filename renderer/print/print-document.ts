@@ -12,6 +12,7 @@
  * `import printCss from './print.css?raw'` in Vite code.
  */
 import type { ColorKey, LegendEntry, UnderlineStyle } from '../../shared/annotations/model';
+import { COLOR_KEYS } from '../../shared/annotations/schema';
 import { headingsBetween, passageRuns, type Excerpt, type ExcerptDocument, type ExcerptEntry } from '../../shared/export/excerpt-model';
 import type { RichBlock, RichList, RichSpan } from '../../shared/export/rich-text';
 
@@ -37,7 +38,6 @@ const UNDERLINE_NAME: Record<UnderlineStyle, string> = {
   dotted: '点线',
 };
 const UNDERLINES = new Set<string>(Object.keys(UNDERLINE_NAME));
-const COLOR_KEYS: readonly ColorKey[] = ['yellow', 'green', 'blue', 'red', 'purple'];
 /** Colours a user may put in the legend: hex, rgb()/hsl() with plain numbers, or a CSS name. */
 const SAFE_CSS_COLOR = /^(#[0-9a-f]{3,8}|(rgb|rgba|hsl|hsla)\([0-9.,%\s/]+\)|[a-z]{3,20})$/i;
 

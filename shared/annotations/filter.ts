@@ -18,12 +18,18 @@ export interface AnnotationFilter {
   includeDeleted?: boolean;
 }
 
-/** The annotations matching every given criterion, order kept. */
-export function filterAnnotations(list: readonly Annotation[], f: AnnotationFilter = {}): Annotation[] {
+/** What a filter looks at: an annotation, or a note record in the search index. */
+export type Filterable = Pick<Annotation, 'color' | 'tags' | 'author'> & { deleted?: boolean };
+
+/**
+ * The one colour / tag / author test of the app (annotation list, 打印摘录 scope, note search):
+ * tags compared normalised and case-insensitively, authors trimmed.
+ */
+export function annotationMatcher(f: AnnotationFilter = {}): (a: Filterable) => boolean {
   const colors = f.colors && f.colors.length > 0 ? new Set(f.colors) : null;
   const tags = f.tags && f.tags.length > 0 ? [...new Set(f.tags.map(tagKey).filter(Boolean))] : null;
   const authors = f.authors && f.authors.length > 0 ? new Set(f.authors.map((s) => s.trim())) : null;
-  return list.filter((a) => {
+  return (a) => {
     if (a.deleted && !f.includeDeleted) return false;
     if (colors && !colors.has(a.color)) return false;
     if (authors && !authors.has(a.author.trim())) return false;
@@ -33,7 +39,12 @@ export function filterAnnotations(list: readonly Annotation[], f: AnnotationFilt
       if (!hit) return false;
     }
     return true;
-  });
+  };
+}
+
+/** The annotations matching every given criterion, order kept. */
+export function filterAnnotations(list: readonly Annotation[], f: AnnotationFilter = {}): Annotation[] {
+  return list.filter(annotationMatcher(f));
 }
 
 /** Live annotations per colour; every colour is present (0 when unused). */

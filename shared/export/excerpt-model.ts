@@ -24,6 +24,7 @@
  *   (`toDisplayText`: full-width punctuation between Chinese characters). The mapping is one to
  *   one, so offsets into the canonical paragraph text still hold.
  */
+import { annotationMatcher } from '../annotations/filter';
 import type { Paragraph, Report } from '../report/model';
 import type { Anchor, Annotation, ColorKey, LegendEntry } from '../annotations/model';
 import { DEFAULT_LEGEND } from '../annotations/model';
@@ -280,12 +281,18 @@ function expandToSentences(p: Paragraph, start: number, end: number): [number, n
   return [Math.min(s, start), Math.max(e, end)];
 }
 
+const matchers = new WeakMap<ExcerptScope, ReturnType<typeof annotationMatcher>>();
+/** One matcher per scope object, not one per annotation. */
+function matcherOf(scope: ExcerptScope & { kind: 'filter' }): ReturnType<typeof annotationMatcher> {
+  let m = matchers.get(scope);
+  if (!m) matchers.set(scope, (m = annotationMatcher(scope)));
+  return m;
+}
+
 function matchesScope(ann: Annotation, scope: ExcerptScope, para: Paragraph | undefined, picked: Set<string>): boolean {
   if (scope.kind === 'all') return true;
   if (scope.kind === 'picked') return picked.has(ann.id);
-  if (scope.colors?.length && !scope.colors.includes(ann.color)) return false;
-  if (scope.tags?.length && !ann.tags.some((t) => scope.tags!.includes(t))) return false;
-  if (scope.authors?.length && !scope.authors.includes(ann.author)) return false;
+  if (!matcherOf(scope)(ann)) return false;
   if (scope.part !== undefined && (!para || para.part !== scope.part)) return false;
   if (scope.item !== undefined && (!para || para.item !== scope.item)) return false;
   return true;

@@ -8,6 +8,7 @@
  * match within Fuse's threshold is possible (pigeonhole: a pattern with ≤ k errors contains one
  * of k+1 disjoint pieces unchanged), and `Fuse.match` judges small windows around them.
  */
+import { annotationMatcher } from '../annotations/filter';
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import approxSearch from 'approx-string-match';
 import type { Report } from '../report/model';
@@ -525,17 +526,8 @@ class CharBag {
 }
 
 function noteFilter(f: SearchFilters): (d: SearchDoc) => boolean {
-  const colors = f.colors?.length ? new Set(f.colors) : null;
-  const tags = f.tags?.length ? new Set(f.tags) : null;
-  const authors = f.authors?.length ? new Set(f.authors) : null;
-  return (d) => {
-    const n = d.note;
-    if (!n) return false;
-    if (colors && !colors.has(n.color)) return false;
-    if (tags && !n.tags.some((t) => tags.has(t))) return false;
-    if (authors && !authors.has(n.author)) return false;
-    return true;
-  };
+  const matches = annotationMatcher(f);
+  return (d) => !!d.note && matches(d.note);
 }
 
 /** Hits per group, best group first (by its best hit), then reading order. `ranked` is best first. */

@@ -13,6 +13,8 @@ import { AnnotationPopover } from './AnnotationPopover';
 import { SelectionToolbar } from './SelectionToolbar';
 import { citationText, labelOf } from './citation';
 import { useSentenceKeys } from './use-sentence-keys';
+import { PanelBoundary } from '../app/PanelBoundary';
+import { BrokenNoteDialog } from './BrokenNoteDialog';
 import { useAnnotationState, useAnnotationStore } from './use-annotation-store';
 
 interface Props {
@@ -86,6 +88,18 @@ export function AnnotationTools({ report, reportTitle, root, author, legend, toa
         onParagraphNote={(sel) => void highlight(sel, 'yellow', true, 'paragraph')}
       />
       {record && open && (
+        <PanelBoundary
+          resetKey={`${record.id}:${noteEpoch}`}
+          fallback={() => (
+            <BrokenNoteDialog
+              annotation={record}
+              label={labelOf(report, resolution)}
+              quote={toDisplayText(resolution && resolution.status !== 'orphan' ? resolution.quote : record.anchor.quote)}
+              onDelete={() => void store.remove(record.id).then(() => toast('已删除批注（Ctrl+Z 撤销）'))}
+              onClose={() => store.closeAnnotation()}
+            />
+          )}
+        >
         <AnnotationPopover
           noteEpoch={noteEpoch}
           annotation={record}
@@ -103,6 +117,7 @@ export function AnnotationTools({ report, reportTitle, root, author, legend, toa
           onDelete={() => void store.remove(record.id).then(() => toast('已删除批注（Ctrl+Z 撤销）'))}
           onClose={() => store.closeAnnotation()}
         />
+        </PanelBoundary>
       )}
     </>
   );

@@ -11,6 +11,7 @@ import type { ShellStore } from './shell-store';
 import { useShortcuts } from './use-shortcuts';
 import { SettingsDialog } from './SettingsDialog';
 import { preloadNoteFont } from './note-font';
+import { PanelBoundary, PanelError } from './PanelBoundary';
 import { ownsUndo } from './text-entry';
 import { DEFAULT_SETTINGS, type PanelState, type SettingKey, type Settings } from '../db/settings-repository';
 import type { AnnotationRepository } from '../db';
@@ -305,16 +306,36 @@ export function App({ host, store, annotationStore, repository }: Props) {
         {report && (
           <main className="reader-column">
             <AnnotationErrors />
-            <ReaderView ref={reader} report={report} onRendered={onRendered} onScroll={onScroll} />
+            <PanelBoundary fallback={(_e, retry) => <PanelError what="报告正文" retry={retry} />}>
+              <ReaderView ref={reader} report={report} onRendered={onRendered} onScroll={onScroll} />
+            </PanelBoundary>
           </main>
         )}
-        {report && <SearchDock report={report} root={root} open={searchOpen} onOpenChange={setSearchOpen} jumpTo={jumpTo} />}
-        {report && <AnnotationTools report={report} reportTitle={displayTitle} root={root} author={author} legend={settings.legend} toast={showToast} />}
+        {report && (
+          <PanelBoundary fallback={(_e, retry) => <PanelError what="搜索" retry={retry} />}>
+            <SearchDock report={report} root={root} open={searchOpen} onOpenChange={setSearchOpen} jumpTo={jumpTo} />
+          </PanelBoundary>
+        )}
+        {report && (
+          <PanelBoundary fallback={(_e, retry) => <PanelError what="标注工具" retry={retry} />}>
+            <AnnotationTools report={report} reportTitle={displayTitle} root={root} author={author} legend={settings.legend} toast={showToast} />
+          </PanelBoundary>
+        )}
         {report && printOpen && (
-          <ExcerptPanel report={report} reportTitle={displayTitle} legend={settings.legend} userName={author} host={host} toast={showToast} onClose={() => setPrintOpen(false)} />
+          <PanelBoundary
+            fallback={() => (
+              <div className="excerpt-builder" role="dialog" aria-label="打印摘录">
+                <PanelError what="打印摘录" retry={() => setPrintOpen(false)} />
+              </div>
+            )}
+          >
+            <ExcerptPanel report={report} reportTitle={displayTitle} legend={settings.legend} userName={author} host={host} toast={showToast} onClose={() => setPrintOpen(false)} />
+          </PanelBoundary>
         )}
         {report && !annotationsHidden && (
-          <AnnotationSide report={report} author={author} onAuthorChange={(a) => updateSetting('authorName', a)} legend={settings.legend} exchange={exchange} jumpTo={jumpTo} />
+          <PanelBoundary fallback={(_e, retry) => <div className="annotation-side"><PanelError what="批注列表" retry={retry} /></div>}>
+            <AnnotationSide report={report} author={author} onAuthorChange={(a) => updateSetting('authorName', a)} legend={settings.legend} exchange={exchange} jumpTo={jumpTo} />
+          </PanelBoundary>
         )}
       </div>
       {settingsOpen && (

@@ -2,7 +2,7 @@
  * Rich-text note editor (bold, italic, lists) in a small Lexical editor. Only Lexical's known
  * nodes survive a paste from Word or a web page: no foreign HTML is ever stored.
  */
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -70,12 +70,22 @@ function isValidState(json: string | null): json is string {
 }
 
 export function NoteEditor({ initialJson, initialText, onChange, onBlur, autoFocus = false, label = '批注内容' }: Props) {
+  const mounted = useRef(false);
+  useEffect(() => {
+    mounted.current = true;
+  }, []);
   const initialConfig = useMemo(
     () => ({
       namespace: 'yandu-note',
       theme: { text: { bold: 't-bold', italic: 't-italic' }, list: { ul: 'note-ul', ol: 'note-ol', listitem: 'note-li' } },
       nodes: [ListNode, ListItemNode],
-      onError: (e: Error) => console.error(e),
+      // A note that cannot be loaded (unknown node type, damaged JSON) must not open as an empty
+      // editor whose first keystroke would overwrite it: fail the mount, so the surrounding
+      // boundary shows the stored plain text instead. Later errors are only logged.
+      onError: (e: Error) => {
+        if (!mounted.current) throw e;
+        console.error(e);
+      },
       editorState: isValidState(initialJson)
         ? initialJson
         : initialText

@@ -1,0 +1,54 @@
+/**
+ * Hostile or damaged data never blanks the app: a note the editor cannot load shows its plain
+ * text in 「此批注无法显示」, a damaged stored row is set aside with a notice, and the rest of the
+ * app keeps working.
+ */
+import { describe, expect, it } from 'vitest';
+import { openReader, screenshot, sharedBrowser } from './browser';
+import { DIALOG, highlight, markIds } from './annotate';
+import { bundledReport, makeAnnotations, seed } from './seed';
+
+const browser = sharedBrowser();
+const report = bundledReport();
+
+/** Lexical JSON whose paragraph holds a node type the note editor does not register. */
+const unknownNode = JSON.stringify({
+  root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'equation', version: 1, equation: 'x' }] }] },
+});
+
+describe('hostile data', () => {
+  it('a note with an unknown node type shows 「此批注无法显示」 with its text; other notes still open', async () => {
+    const { context, page } = await openReader(browser());
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const [bad, good] = makeAnnotations(report, [
+      { paragraphId: 'p2-2-1', start: 20, end: 30, color: 'red', note: '组员的批注原文' },
+      { paragraphId: 'p2-1-1', start: 20, end: 36, color: 'green', note: '正常的批注' },
+    ]);
+    await seed(page, [{ ...bad, note: { json: unknownNode, text: '组员的批注原文' } }, good]);
+    await page.locator(`mark[data-annotation-id="${bad.id}"]`).first().click();
+    await expect.poll(() => page.locator(DIALOG).innerText()).toContain('此批注无法显示');
+    expect(await page.locator(DIALOG).innerText()).toContain('组员的批注原文');
+    await screenshot(page, 'broken-note');
+    await page.keyboard.press('Escape');
+    await page.locator(`mark[data-annotation-id="${good.id}"]`).first().click();
+    await expect.poll(() => page.locator(`${DIALOG} .note-input`).innerText()).toContain('正常的批注');
+    // Still usable: a new highlight works.
+    await page.keyboard.press('Escape');
+    const id = await highlight(page, { seg: 'p1-0-2', start: 11, end: 26 });
+    expect(await markIds(page)).toContain(id);
+    await context.close();
+  });
+
+  it('a damaged stored row (colour "orange") is set aside with a notice; the app starts and the others show', async () => {
+    const { context, page } = await openReader(browser());
+    const [damaged, fine] = makeAnnotations(report, [
+      { paragraphId: 'p2-2-1', start: 20, end: 30, color: 'yellow' },
+      { paragraphId: 'p2-1-1', start: 20, end: 36, color: 'green' },
+    ]);
+    await seed(page, [{ ...damaged, color: 'orange' as never }, fine]);
+    await expect.poll(() => page.locator('.error-banner').innerText()).toContain('1 条已存批注的数据已损坏');
+    expect(await markIds(page)).toEqual([fine.id]);
+    await context.close();
+  });
+});

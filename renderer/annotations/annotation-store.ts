@@ -78,8 +78,13 @@ export interface AnnotationStore {
   /** Sets fields of a live annotation (never of a deleted one), as one undoable step. */
   update(id: string, patch: AnnotationPatch, opts?: { label?: string; coalesceKey?: string }): Promise<void>;
   remove(id: string): Promise<void>;
-  /** Writes merged records (an import: newest wins per record) as one undoable step. */
-  importRecords(records: readonly Annotation[], label: string): Promise<AnnotationChange[]>;
+  /**
+   * Writes the changes of a merge (an import) as one undoable step. A record changed since the
+   * merge was computed (by another window) is left alone. Undo takes the import back exactly:
+   * added records are removed outright, replaced ones get their old version back, so nothing
+   * of the undo travels to other members.
+   */
+  importChanges(changes: readonly AnnotationChange[], label: string): Promise<AnnotationChange[]>;
   /** The label of what was undone, or null when there was nothing (or it failed). */
   undo(): Promise<string | null>;
   redo(): Promise<string | null>;
@@ -161,7 +166,10 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
   const absorb = (changes: readonly AnnotationChange[]) => {
     if (changes.length === 0) return;
     all = new Map(all);
-    for (const c of changes) if (c.after) all.set(c.after.id, c.after);
+    for (const c of changes) {
+      if (c.after) all.set(c.after.id, c.after);
+      else if (c.before) all.delete(c.before.id);
+    }
     set({ ...derive(), error: null });
   };
 
@@ -257,10 +265,11 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
       if (changes.length > 0) undoStack.record('删除批注', changes);
       if (state.open?.id === id) set({ open: null });
     },
-    async importRecords(records, label) {
+    async importChanges(merge, label) {
       await flushNote();
-      const changes = await persist(records.map((record) => ({ kind: 'put-if-newer', record })));
-      if (changes.length > 0) undoStack.record(label, changes);
+      const edits: AnnotationEdit[] = merge.map((c) => ({ kind: 'replace', id: (c.after ?? c.before)!.id, expected: c.before?.updatedAt ?? null, record: c.after }));
+      const changes = await persist(edits);
+      if (changes.length > 0) undoStack.record(label, changes, { mode: 'replace' });
       return changes;
     },
     async undo() {

@@ -28,7 +28,7 @@ export function useExchange(opts: {
         // Through validation: a damaged row is never exported to the group.
         listAll: async (id) => [...readStoredRows(await repository.listByReport(id, { includeDeleted: true })).records.values()],
         apply: async (changes) => {
-          await store.importRecords(changes.flatMap((c) => (c.after ? [c.after] : [])), '导入批注');
+          await store.importChanges(changes, '导入批注');
         },
       };
       try {

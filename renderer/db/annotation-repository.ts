@@ -45,14 +45,18 @@ export class AnnotationRepository {
       for (const edit of edits) {
         const id = editId(edit);
         const next = applyEdit(current.get(id) ?? null, edit, now);
-        if (next) current.set(id, assertAnnotation(next));
+        if (next === 'remove') current.set(id, null);
+        else if (next) current.set(id, assertAnnotation(next));
       }
       const changes: AnnotationChange[] = [];
       for (const [id, after] of current) {
         const before = original.get(id) ?? null;
-        if (after && after !== before) changes.push({ before, after });
+        if (after !== before) changes.push({ before, after });
       }
-      if (changes.length > 0) await this.db.annotations.bulkPut(changes.map((c) => toStored(c.after!)));
+      const puts = changes.flatMap((c) => (c.after ? [toStored(c.after)] : []));
+      const removals = changes.flatMap((c) => (c.after ? [] : [c.before!.id]));
+      if (puts.length > 0) await this.db.annotations.bulkPut(puts);
+      if (removals.length > 0) await this.db.annotations.bulkDelete(removals);
       return changes;
     });
   }

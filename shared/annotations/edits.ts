@@ -25,11 +25,19 @@ export type AnnotationEdit =
    * fields applied is stored (redo of a creation whose row was removed outright).
    */
   | { kind: 'patch'; id: string; set: AnnotationPatch; fallback?: Annotation }
-  /** Stores `record` only when the stored row is missing or older (newest wins, as in merges). */
-  | { kind: 'put-if-newer'; record: Annotation };
+  /**
+   * Replaces the row wholesale (an import, or undo/redo of one) — but only if the row is still
+   * the version the change was computed against (`expected`: its updatedAt, null = no row), so
+   * an edit made meanwhile in another window is never overwritten. `record` null removes the
+   * row outright: undoing an import leaves no tombstone behind that would travel to others.
+   */
+  | { kind: 'replace'; id: string; expected: number | null; record: Annotation | null };
+
+/** What applyEdit asks for: a row to write, nothing, or the row's removal. */
+export type EditResult = Annotation | null | 'remove';
 
 /** The id an edit touches. */
-export const editId = (e: AnnotationEdit): string => (e.kind === 'patch' ? e.id : e.record.id);
+export const editId = (e: AnnotationEdit): string => (e.kind === 'create' ? e.record.id : e.id);
 
 const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
 
@@ -50,17 +58,18 @@ export function nextStamp(previous: number, now: number): number {
 }
 
 /**
- * The row after applying `edit` to `current` (the stored row, or null when there is none), or
- * null when the edit changes nothing. Throws when a `create` meets an existing id: that is a
+ * The row after applying `edit` to `current` (the stored row, or null when there is none),
+ * null when the edit changes nothing, or `remove` when the row is to be removed. Throws when a `create` meets an existing id: that is a
  * bug in the caller, never a user situation (ids are random UUIDs).
  */
-export function applyEdit(current: Annotation | null, edit: AnnotationEdit, now: number): Annotation | null {
+export function applyEdit(current: Annotation | null, edit: AnnotationEdit, now: number): EditResult {
   switch (edit.kind) {
     case 'create':
       if (current) throw new Error(`applyEdit: annotation ${edit.record.id} already exists`);
       return { ...edit.record, tags: normaliseTags(edit.record.tags) };
-    case 'put-if-newer':
-      if (current && current.updatedAt >= edit.record.updatedAt) return null;
+    case 'replace':
+      if ((current?.updatedAt ?? null) !== edit.expected) return null;
+      if (edit.record === null) return current ? 'remove' : null;
       return edit.record;
     case 'patch': {
       const set = edit.set.tags ? { ...edit.set, tags: normaliseTags(edit.set.tags) } : edit.set;
@@ -78,14 +87,17 @@ export function applyEdit(current: Annotation | null, edit: AnnotationEdit, now:
 
 /**
  * The edit that takes the store from one side of `change` to the other: the fields that differ
- * between before and after, set to the values of the target side. A record created by the
+ * between before and after, set to the values of the target side (mode `replace`: the whole
+ * target version, if the row is still the other side's). A record created by the
  * change is deleted on undo (a tombstone, so the removal travels to other members like any
  * delete) and undeleted on redo.
  */
-export function editFor(change: AnnotationChange, direction: 'undo' | 'redo'): AnnotationEdit {
+export function editFor(change: AnnotationChange, direction: 'undo' | 'redo', mode: 'fields' | 'replace' = 'fields'): AnnotationEdit {
   const target = direction === 'undo' ? change.before : change.after;
   const other = direction === 'undo' ? change.after : change.before;
   if (!target && !other) throw new Error('editFor: a change needs a before or an after snapshot');
+  // An import is taken back exactly (old versions, old stamps), as if it had never happened.
+  if (mode === 'replace') return { kind: 'replace', id: (target ?? other)!.id, expected: other?.updatedAt ?? null, record: target };
   if (!target) return { kind: 'patch', id: other!.id, set: { deleted: true } };
   if (!other) return { kind: 'patch', id: target.id, set: { deleted: target.deleted }, fallback: target };
   return { kind: 'patch', id: target.id, set: changedFields(other, target), fallback: target };

@@ -20,6 +20,11 @@ export interface UndoEntry {
   changes: AnnotationChange[];
   /** Consecutive entries with the same key merge (e.g. `note:<id>` while typing a note). */
   coalesceKey?: string;
+  /**
+   * `fields` (default): undo/redo set the changed fields on the current rows. `replace`: whole
+   * versions are put back, only where the row is still as the action left it (imports).
+   */
+  mode?: 'fields' | 'replace';
 }
 
 export interface UndoStackOptions {
@@ -35,7 +40,7 @@ export interface UndoStack {
    * With `coalesceKey` equal to the top entry's (and no undo/redo/seal since), the change is
    * merged into that entry: its `before` stays, its `after` is replaced.
    */
-  record(label: string, changes: AnnotationChange[], options?: { coalesceKey?: string }): void;
+  record(label: string, changes: AnnotationChange[], options?: { coalesceKey?: string; mode?: 'fields' | 'replace' }): void;
   /** Undoes the newest entry; resolves to it, or null when there is nothing to undo. */
   undo(): Promise<UndoEntry | null>;
   redo(): Promise<UndoEntry | null>;
@@ -71,7 +76,7 @@ export function createUndoStack(options: UndoStackOptions): UndoStack {
     notify();
     const run = chain.then(async () => {
       try {
-        await options.apply(entry.changes.map((c) => editFor(c, direction)));
+        await options.apply(entry.changes.map((c) => editFor(c, direction, entry.mode)));
         return entry;
       } catch (e) {
         // Not applied: put the entry back where it was so the user can try again.
@@ -105,7 +110,7 @@ export function createUndoStack(options: UndoStackOptions): UndoStack {
         }
         top.label = label;
       } else {
-        undoStack.push({ label, changes: changes.map((c) => ({ ...c })), coalesceKey: key });
+        undoStack.push({ label, changes: changes.map((c) => ({ ...c })), coalesceKey: key, mode: opts?.mode });
         if (undoStack.length > limit) undoStack.splice(0, undoStack.length - limit);
       }
       sealed = key === undefined;

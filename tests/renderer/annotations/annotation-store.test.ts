@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAnchor } from '../../../shared/anchoring';
+import { mergeAnnotations } from '../../../shared/exchange';
 import { AnnotationRepository, YanduDB } from '../../../renderer/db';
 import { createAnnotationStore, NOTE_MAX_WAIT_MS, type AnnotationStore } from '../../../renderer/annotations/annotation-store';
 import { report } from '../../shared/annotations/fixtures';
@@ -156,16 +157,50 @@ describe('annotation store', () => {
     expect([...store.getState().byId.keys()]).toEqual([a.id]);
   });
 
-  it('imports newest-wins and undoes the import in one step', async () => {
+  it('imports a merge in one step; undo takes it back exactly, leaving nothing that travels', async () => {
     const { store, repo } = windowOn(uniqueName('import'));
     await loaded(store);
-    const a = (await store.create(anchorOn('全面汇聚创新人才'), 'yellow', { author: '甲' }))!;
-    const stale = { ...a, color: 'red' as const, updatedAt: a.updatedAt - 1 };
-    const other = { ...a, id: 'from-member', author: '乙', color: 'blue' as const };
-    const changes = await store.importRecords([stale, other], '导入批注');
-    expect(changes.map((c) => c.after!.id)).toEqual(['from-member']);
-    expect(store.getState().byId.get(a.id)).toMatchObject({ color: 'yellow' });
+    const mine = (await store.create(anchorOn('全面汇聚创新人才'), 'yellow', { author: '甲' }))!;
+    const theirs = { ...mine, id: 'from-member', author: '乙', color: 'blue' as const };
+    const tombstone = { ...mine, deleted: true, updatedAt: mine.updatedAt + 5000 };
+    const changes = await store.importChanges([{ before: null, after: theirs }, { before: mine, after: tombstone }], '导入批注');
+    expect(changes).toHaveLength(2);
+    expect([...store.getState().byId.keys()]).toEqual(['from-member']);
     expect(await store.undo()).toBe('导入批注');
-    expect(await repo.get('from-member')).toMatchObject({ deleted: true });
+    // Added record gone outright (no tombstone); mine back exactly as it was (old stamp).
+    expect(await repo.get('from-member')).toBeNull();
+    expect(await repo.get(mine.id)).toEqual(mine);
+    expect([...store.getState().byId.keys()]).toEqual([mine.id]);
+    expect(await store.redo()).toBe('导入批注');
+    expect(await repo.get('from-member')).toEqual(theirs);
+  });
+
+  it('张三 imports 李四’s highlights, undoes, exports; 李四 imports that file and keeps his highlights', async () => {
+    const li = windowOn(uniqueName('li'));
+    const zhang = windowOn(uniqueName('zhang'));
+    await loaded(li.store);
+    await loaded(zhang.store);
+    await li.store.create(anchorOn('大力发展绿电制氢'), 'yellow', { author: '李四' });
+    await li.store.create(anchorOn('深化城乡融合'), 'red', { author: '李四' });
+    const liFile = await li.repo.listByReport(report.id, { includeDeleted: true });
+    const merged = mergeAnnotations(await zhang.repo.listByReport(report.id, { includeDeleted: true }), liFile);
+    await zhang.store.importChanges(merged.changes, '导入批注');
+    expect(zhang.store.getState().list).toHaveLength(2);
+    await zhang.store.undo();
+    const zhangFile = await zhang.repo.listByReport(report.id, { includeDeleted: true });
+    const back = mergeAnnotations(await li.repo.listByReport(report.id, { includeDeleted: true }), zhangFile);
+    expect(back.changes).toEqual([]);
+    await li.store.importChanges(back.changes, '导入批注');
+    expect(li.store.getState().list).toHaveLength(2);
+  });
+
+  it('an import never overwrites a record changed in another window since the merge was computed', async () => {
+    const { store, repo } = windowOn(uniqueName('import-race'));
+    await loaded(store);
+    const mine = (await store.create(anchorOn('保障粮食安全'), 'yellow', { author: '甲' }))!;
+    await store.update(mine.id, { color: 'green' });
+    const changes = await store.importChanges([{ before: mine, after: { ...mine, color: 'red', updatedAt: mine.updatedAt + 9999 } }], '导入批注');
+    expect(changes).toEqual([]);
+    expect(await repo.get(mine.id)).toMatchObject({ color: 'green' });
   });
 });

@@ -81,16 +81,19 @@ describe('AnnotationRepository', () => {
     expect((await repo.listByReport(report.id)).length).toBe(2);
   });
 
-  it('put-if-newer (imports) keeps the newer of stored and incoming', async () => {
+  it('replace (imports) writes only over the version it was computed against; null removes the row', async () => {
     const { repo, now } = repoWithClock();
     const a = annotationOn('全面汇聚创新人才');
     await create(repo, a);
     const mine = (await patch(repo, a.id, { color: 'blue' }))!.after!;
-    const older = { ...a, color: 'red' as const, updatedAt: mine.updatedAt - 1 };
-    expect(await repo.apply([{ kind: 'put-if-newer', record: older }])).toEqual([]);
-    const newer = { ...a, color: 'purple' as const, updatedAt: now() + 10 };
-    expect((await repo.apply([{ kind: 'put-if-newer', record: newer }]))[0].after).toEqual(newer);
-    expect(await repo.get(a.id)).toEqual(newer);
+    const incoming = { ...a, color: 'purple' as const, updatedAt: now() + 10 };
+    // Computed against the first version: the colour written since must stay.
+    expect(await repo.apply([{ kind: 'replace', id: a.id, expected: a.updatedAt, record: incoming }])).toEqual([]);
+    expect((await repo.apply([{ kind: 'replace', id: a.id, expected: mine.updatedAt, record: incoming }]))[0].after).toEqual(incoming);
+    expect(await repo.get(a.id)).toEqual(incoming);
+    const removed = await repo.apply([{ kind: 'replace', id: a.id, expected: incoming.updatedAt, record: null }]);
+    expect(removed).toEqual([{ before: incoming, after: null }]);
+    expect(await repo.get(a.id)).toBeNull();
   });
 
   it('keeps everything after closing and reopening the database', async () => {

@@ -16,9 +16,10 @@ describe('applyEdit', () => {
     ['a patch that changes nothing is no write', base, { kind: 'patch', id: base.id, set: { color: base.color } }, null],
     ['a patch on a missing row without fallback', null, { kind: 'patch', id: base.id, set: { color: 'red' } }, null],
     ['a patch on a missing row with fallback', null, { kind: 'patch', id: base.id, set: { deleted: false }, fallback: base }, { id: base.id, deleted: false }],
-    ['put-if-newer over an older row', { ...base, updatedAt: 5 }, { kind: 'put-if-newer', record: { ...base, color: 'green', updatedAt: 6 } }, { color: 'green', updatedAt: 6 }],
-    ['put-if-newer over a newer row', { ...base, updatedAt: 7 }, { kind: 'put-if-newer', record: { ...base, color: 'green', updatedAt: 6 } }, null],
-    ['put-if-newer over an equal row', { ...base, updatedAt: 6 }, { kind: 'put-if-newer', record: { ...base, color: 'green', updatedAt: 6 } }, null],
+    ['replace over the expected version', { ...base, updatedAt: 5 }, { kind: 'replace', id: base.id, expected: 5, record: { ...base, color: 'green', updatedAt: 6 } }, { color: 'green', updatedAt: 6 }],
+    ['replace over a row changed meanwhile', { ...base, updatedAt: 7 }, { kind: 'replace', id: base.id, expected: 5, record: { ...base, color: 'green', updatedAt: 6 } }, null],
+    ['replace where a row appeared meanwhile', base, { kind: 'replace', id: base.id, expected: null, record: { ...base, color: 'green' } }, null],
+    ['replace of no row by a record', null, { kind: 'replace', id: base.id, expected: null, record: { ...base, color: 'green' } }, { color: 'green' }],
     ['create on a free id', null, { kind: 'create', record: base }, { id: base.id, updatedAt: base.updatedAt }],
   ])('%s', (_name, current, edit, expected) => {
     const out = applyEdit(current, edit, NOW);
@@ -26,10 +27,16 @@ describe('applyEdit', () => {
     else expect(out).toMatchObject(expected);
   });
 
+  it('replace with no record removes the expected row, and nothing else', () => {
+    expect(applyEdit({ ...base, updatedAt: 5 }, { kind: 'replace', id: base.id, expected: 5, record: null }, NOW)).toBe('remove');
+    expect(applyEdit({ ...base, updatedAt: 6 }, { kind: 'replace', id: base.id, expected: 5, record: null }, NOW)).toBeNull();
+    expect(applyEdit(null, { kind: 'replace', id: base.id, expected: null, record: null }, NOW)).toBeNull();
+  });
+
   it('stamps patches strictly later than the row, also when the clock is behind', () => {
     const ahead = { ...base, updatedAt: NOW + 5000 };
-    expect(applyEdit(ahead, { kind: 'patch', id: base.id, set: { color: 'red' } }, NOW)!.updatedAt).toBe(NOW + 5001);
-    expect(applyEdit(base, { kind: 'patch', id: base.id, set: { color: 'red' } }, NOW)!.updatedAt).toBe(NOW);
+    expect(applyEdit(ahead, { kind: 'patch', id: base.id, set: { color: 'red' } }, NOW)).toMatchObject({ updatedAt: NOW + 5001 });
+    expect(applyEdit(base, { kind: 'patch', id: base.id, set: { color: 'red' } }, NOW)).toMatchObject({ updatedAt: NOW });
   });
 
   it('never stamps beyond a safe integer (a row from a hostile file stays editable)', () => {
@@ -55,10 +62,14 @@ describe('changedFields / editFor', () => {
   it('undo of a creation deletes, redo undeletes; undo of an edit restores only its fields', () => {
     expect(editFor({ before: null, after: a }, 'undo')).toEqual({ kind: 'patch', id: a.id, set: { deleted: true } });
     expect(editFor({ before: null, after: a }, 'redo')).toMatchObject({ kind: 'patch', id: a.id, set: { deleted: false } });
-    const after = { ...a, color: 'purple' as const };
+    const after = { ...a, color: 'purple' as const, updatedAt: a.updatedAt + 7 };
     expect(editFor({ before: a, after }, 'undo')).toMatchObject({ set: { color: a.color } });
     expect(editFor({ before: a, after }, 'redo')).toMatchObject({ set: { color: 'purple' } });
     expect(() => editFor({ before: null, after: null }, 'undo')).toThrow();
+    // Imports are taken back exactly: the added record removed, the replaced one put back.
+    expect(editFor({ before: null, after }, 'undo', 'replace')).toEqual({ kind: 'replace', id: a.id, expected: after.updatedAt, record: null });
+    expect(editFor({ before: a, after }, 'undo', 'replace')).toEqual({ kind: 'replace', id: a.id, expected: after.updatedAt, record: a });
+    expect(editFor({ before: null, after }, 'redo', 'replace')).toEqual({ kind: 'replace', id: a.id, expected: null, record: after });
   });
 });
 

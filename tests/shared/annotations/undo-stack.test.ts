@@ -14,7 +14,8 @@ function setup() {
       const written: Annotation[] = [];
       for (const e of edits) {
         const next = applyEdit(store.get(editId(e)) ?? null, e, clock);
-        if (next) {
+        if (next === 'remove') store.delete(editId(e));
+        else if (next) {
           store.set(next.id, next);
           written.push(next);
         }

@@ -5,7 +5,7 @@
  */
 import type { Annotation } from '../../shared/annotations';
 import type { AnnotationChange } from '../../shared/annotations/undo-stack';
-import { EXCHANGE_MESSAGES, MAX_EXCHANGE_BYTES, mergeAnnotations, parseExchange, serializeExchange, summaryText } from '../../shared/exchange';
+import { changesToOthers, EXCHANGE_MESSAGES, MAX_EXCHANGE_BYTES, mergeAnnotations, parseExchange, serializeExchange, summaryText, type MergeChange } from '../../shared/exchange';
 import type { ReaderHost } from '../../shared/ipc/contract';
 import type { Report } from '../../shared/report/model';
 
@@ -17,7 +17,15 @@ export interface ExchangePorts {
   listAll(reportId: string): Promise<Annotation[]>;
   /** Writes the merged records as one undoable step. */
   apply(changes: AnnotationChange[]): Promise<void>;
+  /**
+   * Asks before a file deletes or rewrites annotations written by someone other than its sender
+   * (`changes`): apply everything, only the new annotations, or nothing.
+   */
+  confirm(changes: MergeChange[], from: string): Promise<ImportChoice>;
 }
+
+/** 全部接受 / 仅新增 / 取消. */
+export type ImportChoice = 'all' | 'new-only' | 'cancel';
 
 const stamp = (d: Date) => `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
 
@@ -70,7 +78,17 @@ export async function importAnnotations(ports: ExchangePorts, report: Report, re
   if (opened.value === null) return '已取消导入。';
   const file = readExchangeFile(opened.value.bytes, report, reportTitle);
   if (!file.ok) return `未导入：${file.error}`;
-  const { changes, summary } = mergeAnnotations(await ports.listAll(report.id), file.annotations);
+  const merged = mergeAnnotations(await ports.listAll(report.id), file.annotations);
+  let { changes, summary } = merged;
+  const touchesOthers = changesToOthers(changes, file.from);
+  if (touchesOthers.length > 0) {
+    const choice = await ports.confirm(touchesOthers, file.from);
+    if (choice === 'cancel') return '已取消导入，没有任何改动。';
+    if (choice === 'new-only') {
+      changes = changes.filter((c) => c.before === null);
+      summary = { ...summary, updated: 0, deleted: 0, restored: 0, tombstonesUpdated: 0, skipped: summary.skipped + (merged.changes.length - changes.length) };
+    }
+  }
   if (changes.length > 0) await ports.apply(changes);
   const who = file.from ? `（来自${file.from}）` : '';
   return `导入${who}：${summaryText(summary)}${changes.length > 0 ? '。Ctrl+Z 可撤销' : ''}`;

@@ -17,8 +17,10 @@ export function useExchange(opts: {
   host: ReaderHost;
   repository: Pick<AnnotationRepository, 'listByReport'>;
   toast(text: string): void;
+  /** Asks the user about changes to others' annotations (ImportReviewDialog). */
+  confirm: ExchangePorts['confirm'];
 }): (cmd: ExchangeCommand) => Promise<void> {
-  const { store, report, reportTitle, author, host, repository, toast } = opts;
+  const { store, report, reportTitle, author, host, repository, toast, confirm } = opts;
   return useCallback(
     async (cmd) => {
       if (!report) return;
@@ -30,6 +32,7 @@ export function useExchange(opts: {
         apply: async (changes) => {
           await store.importChanges(changes, '导入批注');
         },
+        confirm,
       };
       try {
         toast(cmd === 'export' ? await exportAnnotations(ports, report, reportTitle, author) : await importAnnotations(ports, report, reportTitle));
@@ -38,6 +41,6 @@ export function useExchange(opts: {
         toast(`${cmd === 'export' ? '导出' : '导入'}失败：${(e as Error).message}`);
       }
     },
-    [store, host, repository, toast, report, reportTitle, author],
+    [store, host, repository, toast, confirm, report, reportTitle, author],
   );
 }

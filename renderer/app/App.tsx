@@ -21,6 +21,9 @@ import { AnnotationTools } from '../annotations/AnnotationTools';
 import { AnnotationSide } from '../annotations/AnnotationSide';
 import { AnnotationErrors } from '../annotations/AnnotationErrors';
 import { useExchange } from '../annotations/use-exchange';
+import { ImportReviewDialog } from '../annotations/ImportReviewDialog';
+import type { ImportChoice } from '../annotations/exchange';
+import type { MergeChange } from '../../shared/exchange';
 import { SearchDock } from '../search/SearchDock';
 import { ExcerptPanel } from '../print/ExcerptPanel';
 
@@ -141,7 +144,22 @@ export function App({ host, store, annotationStore, repository }: Props) {
     showToast(MSG.reportOpened(res.value.title));
   }, [host, showToast]);
 
-  const exchange = useExchange({ store: annotationStore, report, reportTitle: displayTitle, author, host, repository, toast: showToast });
+  const [review, setReview] = useState<{ changes: MergeChange[]; from: string; answer(choice: ImportChoice): void } | null>(null);
+  const confirmImport = useCallback(
+    (changes: MergeChange[], from: string) =>
+      new Promise<ImportChoice>((resolve) =>
+        setReview({
+          changes,
+          from,
+          answer: (choice) => {
+            setReview(null);
+            resolve(choice);
+          },
+        }),
+      ),
+    [],
+  );
+  const exchange = useExchange({ store: annotationStore, report, reportTitle: displayTitle, author, host, repository, toast: showToast, confirm: confirmImport });
 
   const undoRedo = useCallback(
     async (cmd: 'undo' | 'redo') => {
@@ -349,6 +367,7 @@ export function App({ host, store, annotationStore, repository }: Props) {
           onClose={() => setSettingsOpen(false)}
         />
       )}
+      {review && <ImportReviewDialog changes={review.changes} from={review.from} onChoose={review.answer} />}
       {toast && (
         <div className="toast" role="status">
           {toast}

@@ -134,3 +134,12 @@ export function summaryText(s: MergeSummary): string {
   if (hidden > 0) visible.push(M.hiddenTombstones(hidden));
   return visible.join('，');
 }
+
+/**
+ * Changes that would delete or rewrite a live annotation written by someone other than the
+ * file's sender (typically one's own): an import asks before applying these.
+ */
+export function changesToOthers(changes: readonly MergeChange[], sender: string): MergeChange[] {
+  const from = sender.trim();
+  return changes.filter((c) => c.before !== null && !c.before.deleted && c.before.author.trim() !== from);
+}

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from '@playwright/test';
 import { openReader, screenshot, sharedBrowser } from './browser';
-import { markIds, select, TOOLBAR } from './annotate';
+import { markIds, select, stored, TOOLBAR } from './annotate';
 
 const browser = sharedBrowser();
 const LIST = 'aside[aria-label="批注列表"]';
@@ -80,5 +80,39 @@ describe('exchange file between members', () => {
     await expect.poll(() => toast(zhang)).toContain('未导入：不是有效的批注文件（JSON 格式错误）');
     expect(await markIds(zhang)).toEqual(mine);
     await screenshot(zhang, 'exchange-refused');
+  });
+});
+
+describe('a member file that changes my annotations', () => {
+  it('asks first (全部接受 / 仅新增 / 取消); 仅新增 keeps mine and adds theirs', async () => {
+    const zhang = await member('张三');
+    await highlight(zhang, 'p2-2-1', 20, 30);
+    const [mine] = await markIds(zhang);
+    const rows = await stored(zhang);
+    const t = Date.now() + 1000;
+    // 李四's file: a newer tombstone of my highlight, and one new highlight of his.
+    const tomb = { ...rows[0], deleted: true, updatedAt: t };
+    const his = { ...rows[0], id: 'li-si-1', author: '李四', color: 'blue', anchor: { ...rows[0].anchor }, createdAt: t, updatedAt: t };
+    const file = join(mkdtempSync(join(tmpdir(), 'yandu-review-')), 'lisi.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'yandu-annotations',
+        version: 1,
+        exportedAt: t,
+        exportedBy: '李四',
+        report: { id: 'changzhi-2026', title: '长治市2026年政府工作报告', fingerprint: '' },
+        annotations: [tomb, his].map((r) => ({ ...r, deleted: r.deleted === 1 || r.deleted === true })),
+      }),
+    );
+    await importFile(zhang, file);
+    const dialog = zhang.getByRole('alertdialog', { name: '确认导入' });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('删除');
+    await screenshot(zhang, 'import-review');
+    await dialog.getByRole('button', { name: '仅新增' }).click();
+    await expect.poll(() => markIds(zhang)).toEqual(expect.arrayContaining([mine, 'li-si-1']));
+    expect(await zhang.getByRole('alertdialog').count()).toBe(0);
+    await zhang.context().close();
   });
 });

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../shared/annotations';
 import type { AnnotationChange } from '../../../shared/annotations/undo-stack';
-import { parseExchange, serializeExchange } from '../../../shared/exchange';
+import { parseExchange, serializeExchange, type MergeChange } from '../../../shared/exchange';
 import type { OpenedFile, Result, SaveFileRequest } from '../../../shared/ipc/contract';
-import { exchangeFileName, exportAnnotations, importAnnotations, readExchangeFile, type ExchangePorts } from '../../../renderer/annotations/exchange';
+import { exchangeFileName, exportAnnotations, importAnnotations, readExchangeFile, type ExchangePorts, type ImportChoice } from '../../../renderer/annotations/exchange';
 import { annotationOn, report } from '../../shared/annotations/fixtures';
 
 const TITLE = '长治市2026年政府工作报告';
 const enc = (s: string) => new TextEncoder().encode(s);
 
 /** A store and file dialogs in memory. */
-function fakes(initial: Annotation[], opened: Result<OpenedFile | null> = { ok: true, value: null }) {
+function fakes(initial: Annotation[], opened: Result<OpenedFile | null> = { ok: true, value: null }, answer: ImportChoice = 'all') {
   const store = new Map(initial.map((a) => [a.id, a]));
+  const asked: MergeChange[][] = [];
   const saved: SaveFileRequest[] = [];
   const applied: AnnotationChange[][] = [];
   const ports: ExchangePorts = {
@@ -24,8 +25,9 @@ function fakes(initial: Annotation[], opened: Result<OpenedFile | null> = { ok: 
       applied.push(changes);
       for (const c of changes) if (c.after) store.set(c.after.id, c.after);
     },
+    confirm: async (changes) => (asked.push(changes), answer),
   };
-  return { ports, store, saved, applied };
+  return { ports, store, saved, applied, asked };
 }
 
 const fileOf = (annotations: Annotation[], exportedBy = '李四', reportId = report.id) =>
@@ -75,6 +77,34 @@ describe('exchange: import', () => {
     expect(applied[0].map((c) => [c.before, c.after?.author])).toEqual([[null, '李四'], [null, '李四']]);
     expect([...store.values()].map((a) => a.author).sort()).toEqual(['张三', '李四', '李四']);
     expect(await importAnnotations(ports, report, TITLE)).toBe('导入（来自李四）：没有新的批注：文件中的 3 条都已存在');
+    expect(applied).toHaveLength(1);
+  });
+
+  it.each<[ImportChoice, string, string[]]>([
+    ['all', '导入（来自李四）：新增 1 条，更新 1 条，删除 1 条', ['李四的新批注', '改过的']],
+    ['new-only', '导入（来自李四）：新增 1 条，跳过 2 条（已有或较旧）', ['李四的新批注', '我的批注', '我的第二条']],
+    ['cancel', '已取消导入，没有任何改动。', ['我的批注', '我的第二条']],
+  ])('asks before a file deletes or rewrites my annotations: %s', async (answer, message, notes) => {
+    const mine = annotationOn('营商环境', { author: '张三', note: { json: null, text: '我的批注' } });
+    const mine2 = annotationOn('新质生产力', { author: '张三', note: { json: null, text: '我的第二条' } });
+    const rewritten = { ...mine, note: { json: null, text: '改过的' }, updatedAt: mine.updatedAt + 10 };
+    const deleted = { ...mine2, deleted: true, updatedAt: mine2.updatedAt + 10 };
+    const theirs = annotationOn('绿电制氢', { author: '李四', note: { json: null, text: '李四的新批注' } });
+    const bytes = fileOf([rewritten, deleted, theirs]);
+    const { ports, store, asked } = fakes([mine, mine2], { ok: true, value: { name: 'x.json', bytes } }, answer);
+    const msg = await importAnnotations(ports, report, TITLE);
+    expect(msg.startsWith(message)).toBe(true);
+    expect(asked).toHaveLength(1);
+    expect(asked[0].map((c) => c.before!.id).sort()).toEqual([mine.id, mine2.id].sort());
+    expect([...store.values()].filter((a) => !a.deleted).map((a) => a.note.text).sort()).toEqual([...notes].sort());
+  });
+
+  it('does not ask when the file only changes its sender’s own annotations', async () => {
+    const theirs = annotationOn('营商环境', { author: '李四' });
+    const bytes = fileOf([{ ...theirs, color: 'red', updatedAt: theirs.updatedAt + 1 }]);
+    const { ports, asked, applied } = fakes([theirs], { ok: true, value: { name: 'x.json', bytes } }, 'cancel');
+    expect(await importAnnotations(ports, report, TITLE)).toContain('更新 1 条');
+    expect(asked).toEqual([]);
     expect(applied).toHaveLength(1);
   });
 

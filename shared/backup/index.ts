@@ -1,0 +1,4 @@
+export * from './names';
+export * from './rotation';
+export * from './format';
+export * from './restore-plan';

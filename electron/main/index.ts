@@ -19,6 +19,7 @@ import { decodeReportBytes } from '../../shared/report/decode';
 import { segmentReport } from '../../shared/report/segment';
 import { readFileLimited, saveFileAtomic } from './file-io';
 import { createIpcHandlers, registerIpcHandlers } from './ipc-handlers';
+import { createBackupDir } from './backup-dir';
 import { buildMenuTemplate, dispatchMenuCommand } from './menu';
 import { MSG } from './messages';
 import { PDF_PARTITION, printWebContents, renderHtmlToPdf } from './pdf';
@@ -126,6 +127,7 @@ async function start(): Promise<void> {
       writeFile: (file, content) => saveFileAtomic(file, content),
       print: (event) => printWebContents(event.sender),
       renderPdf: (html) => renderHtmlToPdf(html, (options) => new BrowserWindow(options)),
+      backups: createBackupDir(path.join(app.getPath('userData'), 'backups')),
       appInfo: () => ({
         name: MSG.appName,
         version: app.getVersion(),

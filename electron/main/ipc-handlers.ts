@@ -17,6 +17,9 @@ import type { Report } from '../../shared/report/model';
 import { MSG } from './messages';
 import { reportIdFromFileName, type ReportStore } from './report-store';
 import type { IpcEventLike } from './security';
+import type { BackupDir } from './backup-dir';
+import { BACKUP_NAME_PATTERN } from '../../shared/backup/names';
+import { MAX_EXCHANGE_BYTES } from '../../shared/exchange/format';
 
 /** The request/response channels (not the main → renderer events `menu:command`, `app:before-close`). */
 export type InvokeMethod = Exclude<keyof ReaderHost, (typeof HOST_EVENTS)[number]>;
@@ -56,6 +59,8 @@ export interface IpcDeps<E extends InvokeEvent = InvokeEvent> {
   /** HTML → PDF bytes (`renderHtmlToPdf`); may throw. */
   renderPdf(html: string): Promise<Uint8Array>;
   appInfo(): AppInfo;
+  /** The backups folder (`createBackupDir`). */
+  backups: BackupDir;
 }
 
 // ---- payload schemas -------------------------------------------------------------------
@@ -89,6 +94,10 @@ const ARG_SCHEMAS = {
   print: z.tuple([]),
   printToPdf: z.tuple([z.object({ html: z.string().min(1).max(MAX_HTML_CHARS), suggestedName: suggestedNameSchema })]),
   appInfo: z.tuple([]),
+  listBackups: z.tuple([]),
+  writeBackup: z.tuple([z.string().regex(BACKUP_NAME_PATTERN), z.string().max(MAX_EXCHANGE_BYTES)]),
+  readBackup: z.tuple([z.string().regex(BACKUP_NAME_PATTERN)]),
+  removeBackup: z.tuple([z.string().regex(BACKUP_NAME_PATTERN)]),
 } satisfies Record<InvokeMethod, z.ZodType>;
 
 type Args<K extends InvokeMethod> = z.infer<(typeof ARG_SCHEMAS)[K]>;
@@ -178,6 +187,10 @@ function createImplementations<E extends InvokeEvent>(deps: IpcDeps<E>): { [K in
     },
 
     appInfo: async () => ({ ok: true, value: deps.appInfo() }),
+    listBackups: () => deps.backups.list(),
+    writeBackup: (_event, name, content) => deps.backups.write(name, content),
+    readBackup: (_event, name) => deps.backups.read(name),
+    removeBackup: (_event, name) => deps.backups.remove(name),
   };
 }
 

@@ -49,6 +49,10 @@ export function createReaderHostBridge(ipc: IpcRendererLike): ReaderHost {
     print: () => call(IPC_CHANNELS.print),
     printToPdf: (req) => call(IPC_CHANNELS.printToPdf, req),
     appInfo: () => call(IPC_CHANNELS.appInfo),
+    listBackups: () => call(IPC_CHANNELS.listBackups),
+    writeBackup: (name, content) => call(IPC_CHANNELS.writeBackup, name, content),
+    readBackup: (name) => call(IPC_CHANNELS.readBackup, name),
+    removeBackup: (name) => call(IPC_CHANNELS.removeBackup, name),
     onMenuCommand(listener) {
       const wrapped = (_event: unknown, command: unknown) => {
         if (typeof command === 'string' && KNOWN_COMMANDS.has(command)) listener(command as MenuCommand);

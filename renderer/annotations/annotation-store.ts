@@ -11,6 +11,7 @@ import type { ResolvedAnchor } from '../../shared/anchoring';
 import {
   createUndoStack,
   newAnnotation,
+  parseAnnotation,
   readStoredRows,
   type Anchor,
   type Annotation,
@@ -166,8 +167,10 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
   const absorb = (changes: readonly AnnotationChange[]) => {
     if (changes.length === 0) return;
     all = new Map(all);
+    const reportId = state.report?.id;
     for (const c of changes) {
-      if (c.after) all.set(c.after.id, c.after);
+      // A restore also touches other reports' records: only the open report's are shown.
+      if (c.after && c.after.reportId === reportId) all.set(c.after.id, c.after);
       else if (c.before) all.delete(c.before.id);
     }
     set({ ...derive(), error: null });
@@ -269,7 +272,9 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
       await flushNote();
       const edits: AnnotationEdit[] = merge.map((c) => ({ kind: 'replace', id: (c.after ?? c.before)!.id, expected: c.before?.updatedAt ?? null, record: c.after }));
       const changes = await persist(edits);
-      if (changes.length > 0) undoStack.record(label, changes, { mode: 'replace' });
+      // A damaged row that a restore repaired is not put back damaged by an undo.
+      const undoable = changes.filter((c) => c.before === null || parseAnnotation(c.before).ok);
+      if (undoable.length > 0) undoStack.record(label, undoable, { mode: 'replace' });
       return changes;
     },
     async undo() {

@@ -75,6 +75,11 @@ export class AnnotationRepository {
     return rows.map(fromStored);
   }
 
+  /** Every row of every report, as stored (backups, restore). Not validated. */
+  async listAllRows(): Promise<unknown[]> {
+    return (await this.db.annotations.toArray()).map(fromStored);
+  }
+
   /**
    * Every row of a report, tombstones included, re-emitted after each change made by this or
    * any other tab or window of the same profile (Dexie propagates changes between them).

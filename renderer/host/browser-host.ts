@@ -7,6 +7,7 @@ import type { OpenedFile, ReaderHost, Result } from '../../shared/ipc/contract';
 import type { Report, ReportMeta } from '../../shared/report/model';
 import { decodeReportBytes } from '../../shared/report/decode';
 import { segmentReport } from '../../shared/report/segment';
+import { createBrowserBackups } from './browser-backups';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = <T>(error: string): Result<T> => ({ ok: false, error });
@@ -42,6 +43,7 @@ const reportIdFromName = (name: string) =>
 
 export function createBrowserHost(base = './'): ReaderHost {
   return {
+    ...createBrowserBackups(),
     async listReports() {
       try {
         const ids = JSON.parse(new TextDecoder().decode(await fetchBytes(`${base}reports/index.json`))) as string[];

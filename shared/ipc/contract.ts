@@ -76,6 +76,14 @@ export interface ReaderHost {
   printToPdf(req: PdfRequest): Promise<Result<string | null>>;
   /** `app:info`. */
   appInfo(): Promise<Result<AppInfo>>;
+  /** `backup:list`: names of the automatic backups kept by the host (shared/backup/names.ts). */
+  listBackups(): Promise<Result<string[]>>;
+  /** `backup:write`: stores a backup under a BACKUP_NAME_PATTERN name. */
+  writeBackup(name: string, content: string): Promise<Result<void>>;
+  /** `backup:read`: a backup's text. */
+  readBackup(name: string): Promise<Result<string>>;
+  /** `backup:remove`: deletes a backup (rotation). */
+  removeBackup(name: string): Promise<Result<void>>;
   /** `menu:command` (main → renderer): subscribe to menu commands; returns an unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /**
@@ -96,6 +104,10 @@ export const IPC_CHANNELS = {
   print: 'print:print',
   printToPdf: 'print:pdf',
   appInfo: 'app:info',
+  listBackups: 'backup:list',
+  writeBackup: 'backup:write',
+  readBackup: 'backup:read',
+  removeBackup: 'backup:remove',
   onMenuCommand: 'menu:command',
   onBeforeClose: 'app:before-close',
 } as const satisfies Record<keyof ReaderHost, string>;

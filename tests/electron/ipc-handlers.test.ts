@@ -28,6 +28,12 @@ function setup(overrides: Partial<IpcDeps> = {}) {
     print: vi.fn(async () => ({ ok: true as const, value: undefined })),
     renderPdf: vi.fn(async () => new Uint8Array([0x25, 0x50, 0x44, 0x46])),
     appInfo: vi.fn(() => info),
+    backups: {
+      list: vi.fn(async () => ({ ok: true as const, value: ['yandu-backup-20261203-090000-daily.json'] })),
+      write: vi.fn(async () => ({ ok: true as const, value: undefined })),
+      read: vi.fn(async () => ({ ok: true as const, value: '{}' })),
+      remove: vi.fn(async () => ({ ok: true as const, value: undefined })),
+    },
     ...overrides,
   };
   const guard = createSenderGuard([{ protocol: 'app:', host: 'reader' }]);

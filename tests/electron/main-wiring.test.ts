@@ -50,6 +50,7 @@ const fake = vi.hoisted(() => {
       app: {
         isPackaged: false,
         getAppPath: (): string => '',
+        getPath: (name: string): string => `/tmp/yandu-fake-${name}`,
         getVersion: () => '0.1.0',
         whenReady: vi.fn(async () => {
           calls.push('whenReady');

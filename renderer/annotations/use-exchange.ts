@@ -19,8 +19,10 @@ export function useExchange(opts: {
   toast(text: string): void;
   /** Asks the user about changes to others' annotations (ImportReviewDialog). */
   confirm: ExchangePorts['confirm'];
+  /** Runs before an import writes anything (the backup); throwing stops the import. */
+  beforeApply(): Promise<void>;
 }): (cmd: ExchangeCommand) => Promise<void> {
-  const { store, report, reportTitle, author, host, repository, toast, confirm } = opts;
+  const { store, report, reportTitle, author, host, repository, toast, confirm, beforeApply } = opts;
   return useCallback(
     async (cmd) => {
       if (!report) return;
@@ -30,6 +32,7 @@ export function useExchange(opts: {
         // Through validation: a damaged row is never exported to the group.
         listAll: async (id) => [...readStoredRows(await repository.listByReport(id, { includeDeleted: true })).records.values()],
         apply: async (changes) => {
+          await beforeApply();
           await store.importChanges(changes, '导入批注');
         },
         confirm,
@@ -41,6 +44,6 @@ export function useExchange(opts: {
         toast(`${cmd === 'export' ? '导出' : '导入'}失败：${(e as Error).message}`);
       }
     },
-    [store, host, repository, toast, confirm, report, reportTitle, author],
+    [store, host, repository, toast, confirm, beforeApply, report, reportTitle, author],
   );
 }

@@ -12,6 +12,8 @@ import { useShortcuts } from './use-shortcuts';
 import { SettingsDialog } from './SettingsDialog';
 import { preloadNoteFont } from './note-font';
 import { PanelBoundary, PanelError } from './PanelBoundary';
+import { createBackupService } from '../backup/backup-service';
+import { BackupPanel } from '../backup/BackupPanel';
 import { ownsUndo } from './text-entry';
 import { DEFAULT_SETTINGS, type PanelState, type SettingKey, type Settings } from '../db/settings-repository';
 import type { AnnotationRepository } from '../db';
@@ -32,7 +34,7 @@ interface Props {
   store: ShellStore;
   annotationStore: AnnotationStore;
   /** Read access for 导出批注 (every record, tombstones included). */
-  repository: Pick<AnnotationRepository, 'listByReport'>;
+  repository: Pick<AnnotationRepository, 'listByReport' | 'listAllRows'>;
 }
 
 type LoadState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; report: Report; displayTitle: string };
@@ -144,6 +146,25 @@ export function App({ host, store, annotationStore, repository }: Props) {
     showToast(MSG.reportOpened(res.value.title));
   }, [host, showToast]);
 
+  const titleRef = useRef(displayTitle);
+  titleRef.current = displayTitle;
+  const reportIdRef = useRef<string | null>(null);
+  reportIdRef.current = report?.id ?? null;
+  const backups = useMemo(
+    () =>
+      createBackupService({
+        host,
+        repository,
+        store: annotationStore,
+        titleOf: (id) => (id === reportIdRef.current ? titleRef.current : id),
+      }),
+    [host, repository, annotationStore],
+  );
+  // The daily backup, once the first report is open (a failure is not worth interrupting for).
+  useEffect(() => {
+    if (report) void backups.backUpDailyIfDue().catch((e) => console.error('每日备份失败', e));
+  }, [backups, report]);
+
   const [review, setReview] = useState<{ changes: MergeChange[]; from: string; answer(choice: ImportChoice): void } | null>(null);
   const confirmImport = useCallback(
     (changes: MergeChange[], from: string) =>
@@ -159,7 +180,11 @@ export function App({ host, store, annotationStore, repository }: Props) {
       ),
     [],
   );
-  const exchange = useExchange({ store: annotationStore, report, reportTitle: displayTitle, author, host, repository, toast: showToast, confirm: confirmImport });
+  const backUpBeforeImport = useCallback(async () => {
+    const r = await backups.backUp('import');
+    if (!r.ok) throw new Error(`${r.error}（为保险起见，未导入）`);
+  }, [backups]);
+  const exchange = useExchange({ store: annotationStore, report, reportTitle: displayTitle, author, host, repository, toast: showToast, confirm: confirmImport, beforeApply: backUpBeforeImport });
 
   const undoRedo = useCallback(
     async (cmd: 'undo' | 'redo') => {
@@ -358,6 +383,7 @@ export function App({ host, store, annotationStore, repository }: Props) {
       </div>
       {settingsOpen && (
         <SettingsDialog
+          backups={<BackupPanel service={backups} host={host} toast={showToast} />}
           author={author}
           legend={settings.legend}
           onSave={(name, legend) => {

@@ -1,8 +1,10 @@
 /** 设置: the user's name (written on new annotations) and the meaning of each highlight colour. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { DEFAULT_LEGEND, type LegendEntry } from '../../shared/annotations/model';
 
 interface Props {
+  /** 备份与恢复 (shown when given). */
+  backups?: ReactNode;
   author: string;
   legend: readonly LegendEntry[];
   onSave(author: string, legend: LegendEntry[]): void;
@@ -11,7 +13,7 @@ interface Props {
 
 const UNDERLINE_NAME = { solid: '实线', double: '双线', dashed: '虚线', wavy: '波浪线', dotted: '点线' } as const;
 
-export function SettingsDialog({ author, legend, onSave, onClose }: Props) {
+export function SettingsDialog({ backups, author, legend, onSave, onClose }: Props) {
   const [name, setName] = useState(author);
   const [entries, setEntries] = useState(() => legend.map((e) => ({ ...e })));
   const [error, setError] = useState<string | null>(null);
@@ -90,6 +92,7 @@ export function SettingsDialog({ author, legend, onSave, onClose }: Props) {
             {error}
           </p>
         )}
+        {backups}
         <div className="modal-actions">
           <button type="button" onClick={onClose}>
             取消

@@ -26,6 +26,9 @@ interface Props {
   onClose(): void;
 }
 
+/** Below this the dialog is unusable; a highlight taller than the window is then partly covered. */
+const MIN_POPOVER_HEIGHT = 180;
+
 export function AnnotationPopover(props: Props) {
   const { annotation: a, legend, label, quote, tagsInUse, anchorRect, focusNote } = props;
   const ref = useRef<HTMLDivElement>(null);
@@ -44,20 +47,28 @@ export function AnnotationPopover(props: Props) {
   }, [focusNote]);
 
   useLayoutEffect(() => {
-    // Beside the highlight, never over it: right of the column when there is room, else below.
-    const w = ref.current?.offsetWidth ?? 360;
-    const h = ref.current?.offsetHeight ?? 300;
-    if (!anchorRect) return;
+    // Beside the highlight, never over it: right of the column when there is room, else below
+    // or above it, whichever has more room, shrinking (and scrolling inside) to fit.
+    const el = ref.current;
+    if (!anchorRect || !el) return;
+    el.style.maxHeight = '';
+    const w = el.offsetWidth || 360;
+    const h = el.offsetHeight || 300;
     const vw = window.innerWidth;
     const vh = window.innerHeight;
-    let left = anchorRect.right + 16;
-    let top = anchorRect.top;
-    if (left + w > vw - 8) {
-      left = Math.max(8, Math.min(anchorRect.left, vw - w - 8));
-      top = anchorRect.bottom + 10;
-      if (top + h > vh - 8) top = Math.max(8, anchorRect.top - h - 10);
+    const right = anchorRect.right + 16;
+    if (right + w <= vw - 8) {
+      setPos({ top: Math.max(8, Math.min(anchorRect.top, vh - h - 8)), left: right });
+      return;
     }
-    setPos({ top: Math.max(8, Math.min(top, vh - h - 8)), left });
+    const left = Math.max(8, Math.min(anchorRect.left, vw - w - 8));
+    const below = vh - anchorRect.bottom - 18;
+    const above = anchorRect.top - 18;
+    if (h <= below) return setPos({ top: anchorRect.bottom + 10, left });
+    if (h <= above) return setPos({ top: anchorRect.top - h - 10, left });
+    const room = Math.max(below, above, MIN_POPOVER_HEIGHT);
+    el.style.maxHeight = `${room}px`;
+    setPos({ top: below >= above ? anchorRect.bottom + 10 : Math.max(8, anchorRect.top - room - 10), left });
   }, [anchorRect]);
 
   const addTags = (raw: string) => {

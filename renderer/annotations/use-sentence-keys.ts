@@ -30,6 +30,9 @@ export function useSentenceKeys(root: HTMLElement | null, report: Report): void 
   useEffect(() => {
     if (!root) return;
     const list = sentenceList(report);
+    // The sentence S selected last: after it is marked (the selection is gone) S goes on from
+    // there instead of starting over at the top of the view, as long as it is still in view.
+    let last = -1;
     const segOf = (id: string) => root.querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(id)}"]`);
     /** The sentence the current selection starts in, else the first one at or below the top of the view. */
     const currentIndex = (): number => {
@@ -54,17 +57,26 @@ export function useSentenceKeys(root: HTMLElement | null, report: Report): void 
       }
       return 0;
     };
+    const inView = (i: number): boolean => {
+      const seg = list[i] && segOf(list[i].paragraphId);
+      if (!seg) return false;
+      const r = seg.getBoundingClientRect();
+      const v = root.getBoundingClientRect();
+      return r.bottom > v.top && r.top < v.bottom;
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 's' && e.key !== 'S') return;
       if (e.ctrlKey || e.metaKey || e.altKey || isTextEntry(e.target)) return;
       if (!(e.target instanceof Node) || !(root.contains(e.target) || e.target === document.body)) return;
-      const cur = currentIndex();
+      let cur = currentIndex();
+      if (cur < 0 && last >= 0 && inView(last)) cur = last;
       const next = cur < 0 ? (e.shiftKey ? Math.max(0, firstInView() - 1) : firstInView()) : stepSentence(list, cur, e.shiftKey ? -1 : 1);
       const s = list[next];
       const seg = s && segOf(s.paragraphId);
       const range = seg && rangeForOffsets(seg, s.start, s.end);
       if (!range) return;
       e.preventDefault();
+      last = next;
       const sel = window.getSelection()!;
       sel.removeAllRanges();
       sel.addRange(range);

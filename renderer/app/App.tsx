@@ -15,7 +15,9 @@ import { PanelBoundary, PanelError } from './PanelBoundary';
 import { createBackupService } from '../backup/backup-service';
 import { BackupPanel } from '../backup/BackupPanel';
 import { ownsUndo } from './text-entry';
-import { DEFAULT_SETTINGS, type PanelState, type SettingKey, type Settings } from '../db/settings-repository';
+import { DEFAULT_SETTINGS, type PanelChoice, type SettingKey, type Settings } from '../db/settings-repository';
+import { SEARCH_BESIDE_LIST_MIN_PX, useWindowWidth, widthClassOf } from './use-width-class';
+import { useRovingFocus } from './use-roving-focus';
 import type { AnnotationRepository } from '../db';
 import type { AnnotationStore } from '../annotations/annotation-store';
 import { AnnotationStoreContext } from '../annotations/use-annotation-store';
@@ -50,6 +52,8 @@ export function App({ host, store, annotationStore, repository }: Props) {
   const [printOpen, setPrintOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const reader = useRef<ReaderViewHandle>(null);
+  const toolbar = useRef<HTMLDivElement>(null);
+  useRovingFocus(toolbar, TOOLBAR_ROVING);
   const saveTimer = useRef<number | undefined>(undefined);
   const restored = useRef(false);
 
@@ -100,17 +104,25 @@ export function App({ host, store, annotationStore, repository }: Props) {
     },
     [store],
   );
+  const windowWidth = useWindowWidth();
+  const widthClass = widthClassOf(windowWidth);
   const updatePanels = useCallback(
-    (patch: Partial<PanelState>) => {
-      setSettings((prev) => ({ ...prev, panels: { ...prev.panels, ...patch } }));
-      void store.changePanels(patch);
+    (patch: Partial<PanelChoice>) => {
+      // A narrow window has room for the text and one panel: opening one closes the other.
+      const full = widthClass === 'narrow' && (patch.outlineOpen || patch.annotationsOpen) ? { outlineOpen: false, annotationsOpen: false, ...patch } : patch;
+      setSettings((prev) => ({ ...prev, layout: { ...prev.layout, [widthClass]: { ...prev.layout[widthClass], ...full } } }));
+      void store.changeLayout(widthClass, full);
     },
-    [store],
+    [store, widthClass],
   );
 
   const theme = settings.theme === 'system' ? (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : settings.theme;
-  const outlineHidden = !settings.panels.outlineOpen;
-  const annotationsHidden = !settings.panels.annotationsOpen;
+  const outlineHidden = !settings.layout[widthClass].outlineOpen;
+  const annotationsHidden = !settings.layout[widthClass].annotationsOpen;
+  // While searching, the results take the right-hand side where there is no room for both (and,
+  // on a narrow window, the outline steps aside too); both come back when the search closes.
+  const listYields = searchOpen && windowWidth < SEARCH_BESIDE_LIST_MIN_PX;
+  const outlineYields = searchOpen && widthClass === 'narrow';
   const author = settings.authorName;
 
   useEffect(() => {
@@ -286,12 +298,22 @@ export function App({ host, store, annotationStore, repository }: Props) {
   return (
     <AnnotationStoreContext.Provider value={annotationStore}>
     <div className={`app${outlineHidden ? ' no-outline' : ''}`} data-prefs-loaded={prefsLoaded}>
+      <a
+        className="skip-link"
+        href="#reader"
+        onClick={(e) => {
+          e.preventDefault();
+          reader.current?.scroller()?.focus();
+        }}
+      >
+        跳到正文
+      </a>
       <header className="topbar">
         <div className="brand">
           <span className="brand-name">{MSG.appName}</span>
           {report && <span className="brand-title">· {displayTitle}</span>}
         </div>
-        <div className="topbar-tools" role="toolbar" aria-label="阅读工具">
+        <div className="topbar-tools" role="toolbar" aria-label="阅读工具" ref={toolbar}>
           <button type="button" className="search-launch" onClick={() => run('find')} title="搜索正文与批注（Ctrl+F）" aria-pressed={searchOpen}>
             搜索 <kbd>Ctrl+F</kbd>
           </button>
@@ -322,7 +344,7 @@ export function App({ host, store, annotationStore, repository }: Props) {
         </div>
       </header>
       <div className="workspace">
-        {!outlineHidden && report && (
+        {!outlineHidden && !outlineYields && report && (
           <Outline
             report={report}
             currentIndex={currentIndex}
@@ -375,7 +397,7 @@ export function App({ host, store, annotationStore, repository }: Props) {
             <ExcerptPanel report={report} reportTitle={displayTitle} legend={settings.legend} userName={author} host={host} toast={showToast} onClose={() => setPrintOpen(false)} />
           </PanelBoundary>
         )}
-        {report && !annotationsHidden && (
+        {report && !annotationsHidden && !listYields && (
           <PanelBoundary fallback={(_e, retry) => <div className="annotation-side"><PanelError what="批注列表" retry={retry} /></div>}>
             <AnnotationSide report={report} author={author} onAuthorChange={(a) => updateSetting('authorName', a)} legend={settings.legend} exchange={exchange} jumpTo={jumpTo} />
           </PanelBoundary>
@@ -403,3 +425,5 @@ export function App({ host, store, annotationStore, repository }: Props) {
     </AnnotationStoreContext.Provider>
   );
 }
+
+const TOOLBAR_ROVING = { selector: 'button', prev: ['ArrowLeft'], next: ['ArrowRight'] } as const;

@@ -18,7 +18,7 @@ export function createShellStore(db: YanduDB): ShellStore {
       return () => sub.unsubscribe();
     },
     setSetting: (key, value) => queue(() => settings.set(key, value)),
-    changePanels: (patch) => queue(() => settings.change('panels', (p) => ({ ...p, ...patch }))),
+    changeLayout: (widthClass, patch) => queue(() => settings.change('layout', (l) => ({ ...l, [widthClass]: { ...l[widthClass], ...patch } }))),
     loadPosition: (reportId) => positions.load(reportId),
     savePosition: (pos) => queue(() => positions.save(pos)),
   };

@@ -20,6 +20,14 @@ export interface PanelState {
   annotationsWidth: number;
 }
 
+/** Window width classes; each remembers which side panels the user keeps open. */
+export type WidthClass = 'narrow' | 'medium' | 'wide';
+
+export interface PanelChoice {
+  outlineOpen: boolean;
+  annotationsOpen: boolean;
+}
+
 export interface Settings {
   /** Colour meanings (editable). */
   legend: LegendEntry[];
@@ -31,6 +39,8 @@ export interface Settings {
   /** Per report id: paragraph ids of the outline entries the user collapsed. */
   outlineCollapsed: Record<string, string[]>;
   panels: PanelState;
+  /** Side panels open per width class (panels dock beside the text; they never cover it). */
+  layout: Record<WidthClass, PanelChoice>;
 }
 
 export type SettingKey = keyof Settings;
@@ -49,6 +59,11 @@ export const settingSchemas: { [K in SettingKey]: z.ZodType<Settings[K]> } = {
   theme: z.enum(['light', 'dark', 'system']),
   outlineCollapsed: z.record(z.string().max(200), z.array(z.string().max(200)).max(1000)),
   panels: z.object({ outlineOpen: z.boolean(), annotationsOpen: z.boolean(), outlineWidth: panelWidth, annotationsWidth: panelWidth }),
+  layout: z.object({
+    narrow: z.object({ outlineOpen: z.boolean(), annotationsOpen: z.boolean() }),
+    medium: z.object({ outlineOpen: z.boolean(), annotationsOpen: z.boolean() }),
+    wide: z.object({ outlineOpen: z.boolean(), annotationsOpen: z.boolean() }),
+  }),
 };
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -58,6 +73,13 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   theme: 'light',
   outlineCollapsed: {},
   panels: { outlineOpen: true, annotationsOpen: true, outlineWidth: 260, annotationsWidth: 320 },
+  // Wide enough for the text and both panels; at medium widths the list opens on demand; on a
+  // narrow window (projector, half screen) the text gets the whole width until a panel is asked for.
+  layout: {
+    narrow: { outlineOpen: false, annotationsOpen: false },
+    medium: { outlineOpen: true, annotationsOpen: false },
+    wide: { outlineOpen: true, annotationsOpen: true },
+  },
 });
 
 /** A fresh copy, so callers can never mutate the defaults. */

@@ -1,5 +1,6 @@
 /** The outline sidebar: parts → items → leads; click to jump; follows the reading position. */
-import { useMemo, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useRovingFocus } from '../app/use-roving-focus';
 import type { Report } from '../../shared/report/model';
 import { toDisplayText } from '../../shared/report/display';
 import { MSG } from '../messages';
@@ -16,16 +17,32 @@ interface Props {
 
 export function Outline({ report, currentIndex, collapsed, onToggle, onJump }: Props) {
   const tree = useMemo(() => outlineTree(report), [report]);
+  const foldable = useMemo(() => {
+    const ids = new Set<string>();
+    const walk = (nodes: readonly OutlineNode[]) => nodes.forEach((n) => n.children.length > 0 && (ids.add(n.entry.paragraphId), walk(n.children)));
+    walk(tree);
+    return ids;
+  }, [tree]);
   const active = new Set(currentPath(tree, currentIndex).map((n) => n.entry.paragraphId));
   const deepest = currentPath(tree, currentIndex).at(-1)?.entry.paragraphId;
 
+  // One Tab stop: ↑/↓ (Home/End) move between visible entries like a tree, ←/→ fold and unfold.
+  const nav = useRef<HTMLElement>(null);
+  useRovingFocus(nav, ROVING);
+  // The current section stays in view as the reading position moves (only the outline scrolls).
+  useEffect(() => {
+    const box = nav.current;
+    const el = deepest ? box?.querySelector<HTMLElement>(`button.outline-link[data-entry-id="${CSS.escape(deepest)}"]`) : null;
+    if (!box || !el) return;
+    const top = el.getBoundingClientRect().top - box.getBoundingClientRect().top;
+    if (top < 24 || top > box.clientHeight - 48) box.scrollTop += top - box.clientHeight / 3;
+  }, [deepest]);
+
   const onKey = (e: KeyboardEvent<HTMLUListElement>) => {
-    // Arrow keys move between visible entries, like a tree.
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const links = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.outline-link')];
-    const i = links.indexOf(document.activeElement as HTMLButtonElement);
-    const next = links[Math.max(0, Math.min(links.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))];
-    next?.focus();
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const id = (document.activeElement as HTMLElement | null)?.dataset.entryId;
+    if (!id || !foldable.has(id)) return;
+    if ((e.key === 'ArrowLeft') !== collapsed.has(id)) onToggle(id);
     e.preventDefault();
   };
 
@@ -38,6 +55,7 @@ export function Outline({ report, currentIndex, collapsed, onToggle, onJump }: P
           {node.children.length > 0 ? (
             <button
               type="button"
+              tabIndex={-1}
               className="outline-toggle"
               aria-expanded={!isCollapsed}
               aria-label={`${isCollapsed ? MSG.expand : MSG.collapse} ${node.entry.title}`}
@@ -51,6 +69,7 @@ export function Outline({ report, currentIndex, collapsed, onToggle, onJump }: P
           <button
             type="button"
             className="outline-link"
+            data-entry-id={id}
             aria-current={deepest === id ? 'location' : undefined}
             title={`${node.entry.label} ${toDisplayText(node.entry.title)}`}
             onClick={() => onJump(id)}
@@ -64,9 +83,16 @@ export function Outline({ report, currentIndex, collapsed, onToggle, onJump }: P
   };
 
   return (
-    <nav aria-label={MSG.outline} className="outline">
+    <nav aria-label={MSG.outline} className="outline" ref={nav}>
       <h2 className="panel-title">{MSG.outline}</h2>
       {tree.length === 0 ? <p className="empty">{MSG.outlineEmpty}</p> : <ul onKeyDown={onKey}>{tree.map(renderNode)}</ul>}
     </nav>
   );
 }
+
+const ROVING = {
+  selector: 'button.outline-link',
+  prev: ['ArrowUp'],
+  next: ['ArrowDown'],
+  initial: (list: HTMLElement[]) => list.find((b) => b.getAttribute('aria-current') === 'location'),
+} as const;

@@ -69,6 +69,7 @@ export const ReaderView = forwardRef<ReaderViewHandle, Props>(function ReaderVie
   return (
     <div
       className="reader-scroll"
+      id="reader"
       ref={scrollRef}
       onScroll={onScroll}
       tabIndex={0}

@@ -25,6 +25,8 @@ describe('SettingsRepository', () => {
     await s1.set('theme', 'dark');
     await s1.set('outlineCollapsed', { 'changzhi-2026': ['h2', 'h3-1'] });
     await s1.set('panels', { outlineOpen: false, annotationsOpen: true, outlineWidth: 240, annotationsWidth: 400 });
+    const layout = { ...DEFAULT_SETTINGS.layout, narrow: { outlineOpen: true, annotationsOpen: false } };
+    await s1.set('layout', layout);
     const s2 = new SettingsRepository(openDb(name));
     expect(await s2.getAll()).toEqual({
       legend,
@@ -33,9 +35,21 @@ describe('SettingsRepository', () => {
       theme: 'dark',
       outlineCollapsed: { 'changzhi-2026': ['h2', 'h3-1'] },
       panels: { outlineOpen: false, annotationsOpen: true, outlineWidth: 240, annotationsWidth: 400 },
+      layout,
     });
     await s2.reset('fontSize');
     expect(await s2.get('fontSize')).toBe(18);
+  });
+
+  it('changes one key read-modify-write: two windows changing different fields of it keep both', async () => {
+    const name = uniqueName('settings');
+    const a = new SettingsRepository(openDb(name));
+    const b = new SettingsRepository(openDb(name));
+    await Promise.all([
+      a.change('layout', (l) => ({ ...l, narrow: { ...l.narrow, outlineOpen: true } })),
+      b.change('layout', (l) => ({ ...l, wide: { ...l.wide, annotationsOpen: false } })),
+    ]);
+    expect(await a.get('layout')).toMatchObject({ narrow: { outlineOpen: true }, wide: { annotationsOpen: false } });
   });
 
   it.each([

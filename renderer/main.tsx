@@ -7,6 +7,7 @@ import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import 'lxgw-wenkai-webfont/lxgwwenkai-regular.css';
 import 'lxgw-wenkai-webfont/lxgwwenkai-bold.css';
+import './styles/punct-fonts.css';
 import './styles/app.css';
 import './styles/annotations.css';
 import './print/excerpt-builder.css';

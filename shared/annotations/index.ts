@@ -5,3 +5,4 @@ export * from './new-annotation';
 export * from './order';
 export * from './filter';
 export * from './undo-stack';
+export * from './note-json';

@@ -5,6 +5,7 @@
  * the reading view, and needs no knowledge of how an action was performed.
  */
 import type { Annotation } from './model';
+import { nextUpdatedAt } from './schema';
 
 /** One record's change: `before` null = it was created; `after` null = it was removed outright. */
 export interface AnnotationChange {
@@ -76,7 +77,7 @@ export function createUndoStack(options: UndoStackOptions): UndoStack {
       // A record that did not exist on this side is kept as a tombstone, so the removal can
       // still travel to other members like any delete.
       const base = target ?? { ...(other as Annotation), deleted: true };
-      const updatedAt = Math.max(t, (other?.updatedAt ?? 0) + 1, base.updatedAt + 1, (lastStamp.get(base.id) ?? 0) + 1);
+      const updatedAt = nextUpdatedAt(Math.max(other?.updatedAt ?? 0, base.updatedAt, lastStamp.get(base.id) ?? 0), t);
       lastStamp.set(base.id, updatedAt);
       return { ...base, updatedAt };
     });

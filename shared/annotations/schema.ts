@@ -57,7 +57,12 @@ export const annotationNoteSchema = z
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error, path: ['json'] });
   });
 
-const timestamp = z.int().nonnegative().max(MAX_TIMESTAMP, { message: '时间戳超出范围（不是有效的日期）' });
+// One message for every kind of non-integer (null, "2026-01-01", 1.5, 1e400 parsed as Infinity):
+// zod's own reads "期望 数字，实际接收 数字" for Infinity, which tells a user nothing.
+const timestamp = z
+  .int({ error: '时间应为以毫秒计的整数时间戳' })
+  .nonnegative({ error: '时间不能早于 1970 年' })
+  .max(MAX_TIMESTAMP, { error: '时间戳超出范围（不是有效的日期）' });
 
 export const annotationSchema = z.object({
   id,

@@ -6,3 +6,4 @@ export * from './order';
 export * from './filter';
 export * from './undo-stack';
 export * from './note-json';
+export * from './stored-rows';

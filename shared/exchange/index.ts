@@ -3,3 +3,4 @@ export * from './merge';
 export { canonicalAnnotation, canonicalJson, compareByCreation } from './canonical';
 export { EXCHANGE_MESSAGES } from './messages';
 export * from './web-annotation';
+export * from './import-plan';

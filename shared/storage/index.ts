@@ -1,0 +1,2 @@
+export * from './backup-rotation';
+export * from './storage-errors';

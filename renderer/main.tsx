@@ -16,13 +16,9 @@ import { getHost } from './host';
 import { createShellStore } from './app/dexie-shell-store';
 import { AnnotationRepository, YanduDB } from './db';
 import { createAnnotationStore } from './annotations/annotation-store';
-import { requestPersistentStorage } from './db/persist-storage';
 
 // zod would probe `new Function`, which the strict CSP blocks (and logs): use its interpreter.
 z.config({ jitless: true });
-
-// Browser data is evictable unless the page asks to keep it.
-void requestPersistentStorage();
 
 const db = new YanduDB();
 const repository = new AnnotationRepository(db);

@@ -5,11 +5,17 @@
 import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
+import { MAX_EXCHANGE_BYTES } from '../../shared/exchange/format';
 import type { Result } from '../../shared/ipc/contract';
 import { MSG } from './messages';
 
-/** Largest file the open dialogs accept, in bytes (50 MB: a report is ~100 KB). */
-export const MAX_OPEN_BYTES = 50 * 1024 * 1024;
+/** Largest report file 打开报告 accepts, in bytes (50 MB: a report is ~100 KB). */
+export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
+/**
+ * Largest file `file:open` reads (exchange files, backups): the exchange format's own limit, so
+ * whatever 导出批注 can write (up to 100,000 records, > 50 MB) can be imported again here.
+ */
+export const MAX_OPEN_FILE_BYTES = MAX_EXCHANGE_BYTES;
 
 /** The subset of a FileHandle the atomic writer uses. */
 export interface FileHandleLike {
@@ -88,7 +94,7 @@ export function describeReadError(error: unknown): string {
  */
 export async function readFileLimited(
   file: string,
-  maxBytes: number = MAX_OPEN_BYTES,
+  maxBytes: number,
   fs: FsLike = realFs,
 ): Promise<Result<Uint8Array>> {
   try {

@@ -32,7 +32,7 @@ import {
   hardenWebContents,
   type TrustedLocation,
 } from './security';
-import { createMainWindow, holdCloseForSaves } from './window';
+import { createMainWindow, holdCloseForSaves, reloadAfterCrash } from './window';
 
 // Must run before `ready`: IndexedDB and fetch need a standard, secure scheme.
 protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
@@ -85,10 +85,17 @@ function openMainWindow(): void {
   const { window, loaded } = createMainWindow((options) => new BrowserWindow(options), {
     preloadPath: path.join(__dirname, '../preload/index.cjs'),
     url: devServerUrl ?? APP_ENTRY_URL,
+    devTools: !app.isPackaged,
     trust: (contents) => senderGuard.trust(contents),
   });
   mainWindow = window;
   holdCloseForSaves(window, ipcMain);
+  reloadAfterCrash(window.webContents, {
+    notify: (message) => {
+      console.error('[yandu] renderer gone:', message);
+      if (!window.isDestroyed()) void dialog.showMessageBox(window, { type: 'warning', title: MSG.appName, message, buttons: ['确定'] });
+    },
+  });
   window.on('closed', () => {
     mainWindow = null;
     // Holding the close for the saves cancelled a quit in progress (Cmd+Q on macOS): resume it.
@@ -123,7 +130,7 @@ async function start(): Promise<void> {
       parseReport: (bytes, id, name) => reportFromBytes(bytes, id, name, codec),
       showOpenDialog: showOpen,
       showSaveDialog: showSave,
-      readFile: (file) => readFileLimited(file),
+      readFile: (file, maxBytes) => readFileLimited(file, maxBytes),
       writeFile: (file, content) => saveFileAtomic(file, content),
       print: (event) => printWebContents(event.sender),
       renderPdf: (html) => renderHtmlToPdf(html, (options) => new BrowserWindow(options)),

@@ -14,6 +14,7 @@ import {
   type Result,
 } from '../../shared/ipc/contract';
 import type { Report } from '../../shared/report/model';
+import { MAX_OPEN_FILE_BYTES, MAX_REPORT_BYTES } from './file-io';
 import { MSG } from './messages';
 import { reportIdFromFileName, type ReportStore } from './report-store';
 import type { IpcEventLike } from './security';
@@ -50,8 +51,8 @@ export interface IpcDeps<E extends InvokeEvent = InvokeEvent> {
     event: E,
     options: { title: string; defaultPath: string; filters: DialogFilter[] },
   ): Promise<string | null>;
-  /** Reads a file with the open size limit (`readFileLimited`). */
-  readFile(file: string): Promise<Result<Uint8Array>>;
+  /** Reads a file of at most `maxBytes` (`readFileLimited`). */
+  readFile(file: string, maxBytes: number): Promise<Result<Uint8Array>>;
   /** Writes atomically (`saveFileAtomic`); the path on success. */
   writeFile(file: string, content: string | Uint8Array): Promise<Result<string>>;
   /** System print dialog for the sender (`printWebContents`). */
@@ -142,7 +143,7 @@ function createImplementations<E extends InvokeEvent>(deps: IpcDeps<E>): { [K in
         filters: [{ name: MSG.filterText, extensions: ['txt'] }],
       });
       if (!file) return { ok: true, value: null };
-      const bytes = await deps.readFile(file);
+      const bytes = await deps.readFile(file, MAX_REPORT_BYTES);
       if (!bytes.ok) return bytes;
       const name = path.basename(file);
       return deps.parseReport(bytes.value, reportIdFromFileName(name), name);
@@ -151,7 +152,7 @@ function createImplementations<E extends InvokeEvent>(deps: IpcDeps<E>): { [K in
     async openFile(event, request) {
       const file = await deps.showOpenDialog(event, { title: MSG.dialogOpenFile, filters: request.filters });
       if (!file) return { ok: true, value: null };
-      const bytes = await deps.readFile(file);
+      const bytes = await deps.readFile(file, MAX_OPEN_FILE_BYTES);
       if (!bytes.ok) return bytes;
       const opened: OpenedFile = { name: path.basename(file), bytes: bytes.value };
       return { ok: true, value: opened };

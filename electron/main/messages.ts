@@ -36,6 +36,22 @@ export const MSG = {
   writeNameTooLong: '文件名过长，文件未保存。',
   writeFailed: (detail: string) => `保存文件失败：${detail}`,
 
+  // Renderer crashes
+  rendererGone: (reason: string) =>
+    `研读的页面意外退出（${reason}），已自动重新加载。已保存的批注都在；刚才一两秒内输入的批注文字可能没有保存，请检查一下。`,
+  rendererGoneRepeatedly: (reason: string) =>
+    `研读的页面在一分钟内多次意外退出（${reason}），已停止自动重新加载。请重新启动研读；如果问题一再出现，可能是最近导入的批注文件有问题。`,
+  rendererGoneReason: (reason: string): string =>
+    ({
+      crashed: '程序崩溃',
+      oom: '内存不足',
+      killed: '被系统终止',
+      'abnormal-exit': '异常退出',
+      'launch-failed': '无法启动',
+      'integrity-failure': '程序文件校验失败',
+      'memory-eviction': '内存被系统回收',
+    })[reason] ?? `原因：${reason}`,
+
   // Printing
   printFailed: (reason: string) => `打印失败：${reason}`,
   pdfFailed: (detail: string) => `导出 PDF 失败：${detail}`,

@@ -21,6 +21,35 @@ export const PDF_OPTIONS: PrintToPDFOptions = {
   generateDocumentOutline: true,
 };
 
+/**
+ * CSP of the PDF page. The print HTML is self-contained (inline styles, fonts and pictures as
+ * data: URLs), so nothing else may load: no script (JavaScript is off too, this is the second
+ * lock), no file:// or network subresource, no frame, form or base URL. A note's text can never
+ * pull in a local file or phone home through the PDF.
+ */
+export const PDF_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  'font-src data:',
+  "script-src 'none'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * `html` with the PDF CSP as the document's first element. A file:// page gets no response
+ * headers, so the policy goes in a `<meta http-equiv>`, which only covers what follows it: it is
+ * put before everything the HTML brings, after a doctype (the HTML's own doctype is dropped, a
+ * doctype anywhere but first would switch the page to quirks mode and change the layout).
+ */
+export function withPdfCsp(html: string): string {
+  const body = html.replace(/^\uFEFF?\s*<!doctype[^>]*>/i, '');
+  return `<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="${PDF_CONTENT_SECURITY_POLICY}">${body}`;
+}
+
 /** Window for rendering untrusted-ish HTML: hidden, sandboxed, no preload, no JavaScript. */
 export function pdfWindowOptions(): BrowserWindowConstructorOptions {
   return {
@@ -36,6 +65,7 @@ export function pdfWindowOptions(): BrowserWindowConstructorOptions {
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      devTools: false,
       partition: PDF_PARTITION,
     },
   };
@@ -72,7 +102,7 @@ export async function waitForFonts(
 }
 
 /**
- * Renders a self-contained HTML document to PDF bytes. The HTML is written to a private
+ * Renders a self-contained HTML document to PDF bytes. The HTML, behind the PDF CSP, is written to a private
  * temporary file (too large for a data: URL once fonts are embedded), loaded into a hidden
  * window from `createWindow(pdfWindowOptions())`, printed, and everything is cleaned up
  * whether or not it succeeded. Throws when loading or printing fails.
@@ -86,7 +116,7 @@ export async function renderHtmlToPdf(
   let win: PdfWindowLike | null = null;
   try {
     const file = path.join(dir, 'print.html');
-    await writeFile(file, html, 'utf8');
+    await writeFile(file, withPdfCsp(html), 'utf8');
     win = createWindow(pdfWindowOptions());
     hardenWebContents(win.webContents);
     await win.loadFile(file);

@@ -28,11 +28,14 @@ export const CONTENT_SECURITY_POLICY = [
 
 /**
  * Web preferences of the main window. The sandbox stays on, which is why the preload is
- * built as CommonJS (`out/preload/index.cjs`).
+ * built as CommonJS (`out/preload/index.cjs`). `devTools` is for development builds only: in a
+ * packaged app DevTools would let anyone at the desk (or a pasted snippet) read and rewrite every
+ * member's annotations in IndexedDB behind the app's validation.
  */
-export function mainWebPreferences(preloadPath: string): WebPreferences {
+export function mainWebPreferences(preloadPath: string, devTools = false): WebPreferences {
   return {
     preload: preloadPath,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

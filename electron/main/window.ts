@@ -9,8 +9,8 @@ import { hardenWebContents, mainWebPreferences, type HardenableContents } from '
 /** Paper colour of the light theme; shown before the renderer paints, so no white flash. */
 export const WINDOW_BACKGROUND = '#fbf8f1';
 
-/** Constructor options of the main window (hidden until its first paint). */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** Constructor options of the main window (hidden until its first paint); DevTools only when asked (unpackaged). */
+export function mainWindowOptions(preloadPath: string, devTools = false): BrowserWindowConstructorOptions {
   return {
     title: MSG.appName,
     width: 1280,
@@ -20,7 +20,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     show: false,
     backgroundColor: WINDOW_BACKGROUND,
     autoHideMenuBar: false,
-    webPreferences: mainWebPreferences(preloadPath),
+    webPreferences: mainWebPreferences(preloadPath, devTools),
   };
 }
 
@@ -39,9 +39,9 @@ export interface MainWindowLike {
  */
 export function createMainWindow<W extends MainWindowLike>(
   createWindow: (options: BrowserWindowConstructorOptions) => W,
-  options: { preloadPath: string; url: string; trust(contents: W['webContents']): void },
+  options: { preloadPath: string; url: string; devTools?: boolean; trust(contents: W['webContents']): void },
 ): { window: W; loaded: Promise<void> } {
-  const window = createWindow(mainWindowOptions(options.preloadPath));
+  const window = createWindow(mainWindowOptions(options.preloadPath, options.devTools ?? false));
   hardenWebContents(window.webContents);
   options.trust(window.webContents);
   window.once('ready-to-show', () => window.show());
@@ -87,5 +87,49 @@ export function holdCloseForSaves(window: ClosingWindowLike, ipc: CloseReadyIpc,
     ipc.on(CLOSE_READY_CHANNEL, onReady);
     const timer = setTimeout(done, timeoutMs);
     window.webContents.send(IPC_CHANNELS.onBeforeClose);
+  });
+}
+
+/** Why a renderer went away, as Electron's `render-process-gone` reports it. */
+export interface RenderProcessGoneDetails {
+  reason: string;
+  exitCode: number;
+}
+
+/** The webContents parts `reloadAfterCrash` uses. */
+export interface CrashableContents {
+  on(event: 'render-process-gone', listener: (event: unknown, details: RenderProcessGoneDetails) => void): unknown;
+  reload(): void;
+}
+
+/** More crashes than this within CRASH_LOOP_WINDOW_MS stop the automatic reload. */
+export const CRASH_LOOP_LIMIT = 3;
+export const CRASH_LOOP_WINDOW_MS = 60_000;
+
+/**
+ * When the reader's renderer dies (crash, out of memory, killed), reloads it and tells the user
+ * in Chinese, instead of leaving a blank window. Everything written is in IndexedDB, so a reload
+ * loses at most the note typed in the last moment, which the message says. A page that keeps
+ * dying (a damaged record that crashes it on every start) is not reloaded in a loop: after
+ * CRASH_LOOP_LIMIT crashes within a minute the user is told to restart instead.
+ * A clean exit (window closing) is not a crash.
+ */
+export function reloadAfterCrash(
+  contents: CrashableContents,
+  options: { notify(message: string): void; now?: () => number },
+): void {
+  const now = options.now ?? Date.now;
+  const recent: number[] = [];
+  contents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    const t = now();
+    while (recent.length > 0 && t - recent[0] > CRASH_LOOP_WINDOW_MS) recent.shift();
+    recent.push(t);
+    if (recent.length > CRASH_LOOP_LIMIT) {
+      options.notify(MSG.rendererGoneRepeatedly(MSG.rendererGoneReason(details.reason)));
+      return;
+    }
+    contents.reload();
+    options.notify(MSG.rendererGone(MSG.rendererGoneReason(details.reason)));
   });
 }

@@ -28,7 +28,7 @@ import { createDebouncedSaver, type DebouncedSaver } from '../db/debounced-saver
 import type { NoteValue } from '../notes/NoteEditor';
 import { marksByParagraph, resolveAll } from './annotation-marks';
 import type { ListFilter } from './list-filter';
-import { saveErrorText } from './save-error';
+import { describeStorageError } from '../../shared/storage/storage-errors';
 
 /** What the store needs from persistence (AnnotationRepository satisfies it). */
 export interface AnnotationPersistence {
@@ -183,7 +183,7 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
       return changes;
     } catch (e) {
       // Not saved: say so; the view stays on what is stored.
-      set({ error: saveErrorText(e) });
+      set({ error: describeStorageError(e) });
       throw e;
     }
   };

@@ -8,6 +8,7 @@ import type { Report, ReportMeta } from '../../shared/report/model';
 import { decodeReportBytes } from '../../shared/report/decode';
 import { segmentReport } from '../../shared/report/segment';
 import { createBrowserBackups } from './browser-backups';
+import { MAX_EXCHANGE_BYTES } from '../../shared/exchange/format';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = <T>(error: string): Result<T> => ({ ok: false, error });
@@ -38,10 +39,36 @@ function pickFile(accept: string): Promise<File | null> {
   });
 }
 
+/** Largest file 导入批注 reads: the exchange format's own limit, as in the desktop app. */
+export const MAX_OPEN_FILE_BYTES = MAX_EXCHANGE_BYTES;
+
+/** The part of `navigator.storage` used here (absent in old browsers and in jsdom). */
+export interface PersistableStorage {
+  persisted?(): Promise<boolean>;
+  persist?(): Promise<boolean>;
+}
+
+/**
+ * Asks the browser to keep this site's data (annotations, settings) under storage pressure.
+ * Without it IndexedDB is "best effort": a browser short of disk may evict it, and every note goes
+ * with it. Resolves to whether storage is persistent, or null when the browser cannot say; never
+ * rejects (a refusal changes nothing else, the app keeps working).
+ */
+export async function requestPersistentStorage(storage: PersistableStorage | undefined = globalThis.navigator?.storage): Promise<boolean | null> {
+  try {
+    if (!storage?.persist) return null;
+    if (storage.persisted && (await storage.persisted())) return true;
+    return await storage.persist();
+  } catch {
+    return null;
+  }
+}
+
 const reportIdFromName = (name: string) =>
   name.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 80) || 'report';
 
 export function createBrowserHost(base = './'): ReaderHost {
+  void requestPersistentStorage();
   return {
     ...createBrowserBackups(),
     async listReports() {
@@ -79,6 +106,10 @@ export function createBrowserHost(base = './'): ReaderHost {
       const accept = req.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
       const file = await pickFile(accept);
       if (!file) return ok<OpenedFile | null>(null);
+      // Checked before reading: arrayBuffer() of a huge file would take the tab's memory with it.
+      if (file.size > MAX_OPEN_FILE_BYTES) {
+        return fail(`文件过大（${(file.size / 1024 / 1024).toFixed(1)} MB），最大只能打开 ${MAX_OPEN_FILE_BYTES / 1024 / 1024} MB 的文件。`);
+      }
       return ok<OpenedFile | null>({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     },
     async saveFile(req) {

@@ -13,6 +13,7 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ListItemNode, ListNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
 import { $createParagraphNode, $createTextNode, $getRoot, FORMAT_TEXT_COMMAND, type EditorState } from 'lexical';
+import { validateNoteJson } from '../../shared/annotations/note-json';
 
 export interface NoteValue {
   json: string | null;
@@ -59,14 +60,13 @@ function AutoFocus({ on }: { on: boolean }) {
   return null;
 }
 
+/**
+ * Only a note that passes the same check as imports reaches Lexical: an unknown node type made
+ * Lexical throw (error #17, an empty editor) and a tree 1,000 lists deep overflowed the stack.
+ * Anything else opens as its plain text, so the words are still there to read and re-format.
+ */
 function isValidState(json: string | null): json is string {
-  if (!json) return false;
-  try {
-    const parsed = JSON.parse(json) as { root?: { type?: string } };
-    return parsed?.root?.type === 'root';
-  } catch {
-    return false;
-  }
+  return !!json && validateNoteJson(json).ok;
 }
 
 export function NoteEditor({ initialJson, initialText, onChange, onBlur, autoFocus = false, label = '批注内容' }: Props) {

@@ -6,6 +6,7 @@
  * brings back a deleted annotation.
  */
 import type { Annotation } from './model';
+import { nextUpdatedAt } from './schema';
 import { normaliseTags } from './tags';
 import type { AnnotationChange } from './undo-stack';
 
@@ -48,14 +49,6 @@ export function changedFields(from: Annotation, to: Annotation): AnnotationPatch
   return out as AnnotationPatch;
 }
 
-/**
- * The next `updatedAt` after `previous`: the clock, but always strictly later than before so
- * newest-wins merges never prefer a stale copy. Stays a safe integer whatever was stored.
- */
-export function nextStamp(previous: number, now: number): number {
-  const next = Math.max(now, previous + 1);
-  return Number.isSafeInteger(next) ? next : Number.MAX_SAFE_INTEGER;
-}
 
 /**
  * The row after applying `edit` to `current` (the stored row, or null when there is none),
@@ -75,12 +68,12 @@ export function applyEdit(current: Annotation | null, edit: AnnotationEdit, now:
       const set = edit.set.tags ? { ...edit.set, tags: normaliseTags(edit.set.tags) } : edit.set;
       if (!current) {
         if (!edit.fallback) return null;
-        return { ...edit.fallback, ...set, updatedAt: nextStamp(edit.fallback.updatedAt, now) };
+        return { ...edit.fallback, ...set, updatedAt: nextUpdatedAt(edit.fallback.updatedAt, now) };
       }
       if (current.deleted && set.deleted !== false) return null;
       const changes = changedFields(current, { ...current, ...set });
       if (Object.keys(changes).length === 0) return null;
-      return { ...current, ...changes, updatedAt: nextStamp(current.updatedAt, now) };
+      return { ...current, ...changes, updatedAt: nextUpdatedAt(current.updatedAt, now) };
     }
   }
 }

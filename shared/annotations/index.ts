@@ -6,4 +6,5 @@ export * from './order';
 export * from './filter';
 export * from './undo-stack';
 export * from './edits';
+export * from './note-json';
 export * from './stored-rows';

@@ -7,11 +7,18 @@ import { z } from 'zod';
 import { zhCN } from 'zod/locales';
 import { issuesText, type Result } from '../result';
 import type { Anchor, Annotation, AnnotationNote, ColorKey, LegendEntry } from './model';
+import { MAX_NOTE_JSON, validateNoteJson } from './note-json';
 
 /** Longest note accepted (plain text, UTF-16 code units); a 100,000-character note must fit. */
 export const MAX_NOTE_TEXT = 1_000_000;
-/** Serialized Lexical JSON is several times longer than its text. */
-export const MAX_NOTE_JSON = 10_000_000;
+export { MAX_NOTE_JSON };
+
+/**
+ * Latest timestamp a record may carry: the last millisecond a JS Date can represent
+ * (year 275760). Below 2^53 with room to spare, so `nextUpdatedAt` can always step forward or
+ * stay put without leaving the safe-integer range, and every stored time formats as a date.
+ */
+export const MAX_TIMESTAMP = 8_640_000_000_000_000;
 /** Longest tag after normalisation. */
 export const MAX_TAG_LENGTH = 32;
 export const MAX_TAGS = 50;
@@ -44,10 +51,18 @@ export const annotationNoteSchema = z
     json: z.string().max(MAX_NOTE_JSON).nullable(),
     text: z.string().max(MAX_NOTE_TEXT),
   })
-  .refine((n) => n.json === null || isLexicalState(n.json), {
-    message: '批注内容不是有效的编辑器数据（应为含 root 的 JSON）',
-    path: ['json'],
+  .superRefine((n, ctx) => {
+    if (n.json === null) return;
+    const r = validateNoteJson(n.json);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error, path: ['json'] });
   });
+
+// One message for every kind of non-integer (null, "2026-01-01", 1.5, 1e400 parsed as Infinity):
+// zod's own reads "期望 数字，实际接收 数字" for Infinity, which tells a user nothing.
+const timestamp = z
+  .int({ error: '时间应为以毫秒计的整数时间戳' })
+  .nonnegative({ error: '时间不能早于 1970 年' })
+  .max(MAX_TIMESTAMP, { error: '时间戳超出范围（不是有效的日期）' });
 
 export const annotationSchema = z.object({
   id,
@@ -58,8 +73,8 @@ export const annotationSchema = z.object({
   tags: z.array(z.string().min(1).max(MAX_TAG_LENGTH)).max(MAX_TAGS),
   note: annotationNoteSchema,
   author: z.string().max(100),
-  createdAt: z.int().nonnegative(),
-  updatedAt: z.int().nonnegative(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
   deleted: z.boolean(),
 });
 
@@ -85,13 +100,16 @@ agree<Same<z.infer<typeof annotationNoteSchema>, AnnotationNote>>(true);
 agree<Same<z.infer<typeof annotationSchema>, Annotation>>(true);
 agree<Same<z.infer<typeof legendEntrySchema>, LegendEntry>>(true);
 
-function isLexicalState(json: string): boolean {
-  try {
-    const v: unknown = JSON.parse(json);
-    return typeof v === 'object' && v !== null && typeof (v as { root?: unknown }).root === 'object';
-  } catch {
-    return false;
-  }
+/**
+ * updatedAt for an edit of a record last stamped `previous`, at wall-clock `now` (ms): later
+ * than `previous` so newest-wins merges prefer the edit, never past MAX_TIMESTAMP so the edited
+ * record still passes the schema. (Edits used to write `previous + 1`, which made a record stamped
+ * 2^53−1 impossible to recolour or delete.) A `now` that is not a safe integer is ignored.
+ */
+export function nextUpdatedAt(previous: number, now: number): number {
+  const clock = Number.isSafeInteger(now) ? now : 0;
+  const base = Number.isSafeInteger(previous) ? Math.min(previous, MAX_TIMESTAMP) : 0;
+  return Math.min(MAX_TIMESTAMP, Math.max(clock, base + 1));
 }
 
 const zh = zhCN().localeError;

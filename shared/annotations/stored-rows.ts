@@ -3,16 +3,21 @@
  * a bug must never take the app down: every row is validated, bad ones are set aside with the
  * reason (to be listed and repaired), the rest is used.
  */
+import { zhCN } from 'zod/locales';
 import type { Annotation } from './model';
-import { parseAnnotation } from './schema';
+import { annotationSchema, describeIssues } from './schema';
 
+/** A stored row that failed validation, kept as it is so it can be shown, exported or repaired. */
 export interface BrokenRow {
-  /** The row's id when it has a usable one, else `?`. */
-  id: string;
-  /** Chinese description of what is wrong. */
+  /** The row's id when it has a usable one, else null. */
+  id: string | null;
+  /** Chinese description of what is wrong (field paths and reasons). */
   reason: string;
-  row: unknown;
+  /** The row exactly as read. */
+  raw: unknown;
 }
+
+const zh = zhCN().localeError;
 
 export interface ReadRows {
   /** Valid rows by id (tombstones included). */
@@ -35,9 +40,13 @@ export function readStoredRows(rows: readonly unknown[], previous?: ReadonlyMap<
       records.set(prev.id, prev);
       continue;
     }
-    const parsed = parseAnnotation(row);
-    if (parsed.ok) records.set(parsed.value.id, parsed.value);
-    else broken.push({ id: r && typeof r.id === 'string' ? r.id : '?', reason: parsed.error, row });
+    const parsed = annotationSchema.safeParse(row, { error: zh });
+    if (parsed.success) {
+      records.set(parsed.data.id, parsed.data);
+      continue;
+    }
+    const id = r && typeof r === 'object' && typeof r.id === 'string' && r.id !== '' ? r.id : null;
+    broken.push({ id, reason: describeIssues(parsed.error), raw: row });
   }
   return { records, broken };
 }

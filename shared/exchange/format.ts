@@ -16,7 +16,7 @@
 import { z } from 'zod';
 import { zhCN } from 'zod/locales';
 import type { Annotation } from '../annotations/model';
-import { annotationSchema, assertAnnotation, describeIssues } from '../annotations/schema';
+import { annotationSchema, assertAnnotation, describeIssues, MAX_TIMESTAMP } from '../annotations/schema';
 import { normaliseTags } from '../annotations/tags';
 import type { Result } from '../ipc/contract';
 import type { Report } from '../report/model';
@@ -34,6 +34,21 @@ export const MAX_EXCHANGE_RECORDS = 100_000;
  * certainly a larger file. Hosts should also check the byte size before decoding.
  */
 export const MAX_EXCHANGE_BYTES = 200 * 1024 * 1024;
+
+/**
+ * How far past the reader's clock a file's times may lie (ms). Members' clocks differ by minutes,
+ * time zones are already in the UTC milliseconds; a day more means a damaged file or a clock set
+ * wrong, and a record stamped far ahead would win every newest-wins merge (and break edits, which
+ * must stamp later still). Such a file is refused rather than clamped: clamping would silently
+ * change which member's edit wins, and the message tells the member what to fix.
+ */
+export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+/** Options of parseExchange. */
+export interface ParseExchangeOptions {
+  /** The reader's clock (ms since epoch) for the far-future check; default Date.now(). */
+  now?: number;
+}
 
 /** Which report the annotations belong to (a `Report` can be passed as is). */
 export type ExchangeReport = Pick<Report, 'id' | 'title' | 'fingerprint'>;
@@ -61,7 +76,7 @@ export interface ExchangeInput {
 }
 
 const headerSchema = z.object({
-  exportedAt: z.int().nonnegative(),
+  exportedAt: z.int().nonnegative().max(MAX_TIMESTAMP),
   exportedBy: z.string().max(100),
   report: z.object({
     id: z.string().min(1).max(200),
@@ -113,9 +128,12 @@ export function serializeExchange(input: ExchangeInput): string {
  * an exchange file, from a newer format version, or when any record is invalid, repeats an
  * id or belongs to another report than the file's (the message names the first such record by
  * number and quote, and how many more have problems). Nothing partial is ever returned.
+ * Times (exportedAt, each createdAt/updatedAt) more than MAX_CLOCK_SKEW_MS after `options.now`
+ * are refused too, naming the record and the date.
  * On success records keep the file's order, unknown keys are dropped and tags normalised.
  */
-export function parseExchange(text: string): Result<ExchangeFile> {
+export function parseExchange(text: string, options: ParseExchangeOptions = {}): Result<ExchangeFile> {
+  const latest = (options.now ?? Date.now()) + MAX_CLOCK_SKEW_MS;
   // Before anything that walks the text: a huge paste or a wrong file must not hang the app.
   if (text.length > MAX_EXCHANGE_BYTES) return fail(M.tooLarge(MAX_EXCHANGE_BYTES / 1024 / 1024));
   // Windows Notepad and some chat apps add a BOM, which JSON.parse rejects.
@@ -137,6 +155,7 @@ export function parseExchange(text: string): Result<ExchangeFile> {
 
   const header = headerSchema.safeParse(data, { error: zh });
   if (!header.success) return fail(M.badHeader(describeIssues(header.error)));
+  if (header.data.exportedAt > latest) return fail(M.futureExport(formatBeijingTime(header.data.exportedAt)));
   const reportId = header.data.report.id;
 
   const raw = data.annotations;
@@ -148,7 +167,7 @@ export function parseExchange(text: string): Result<ExchangeFile> {
   let firstProblem: string | null = null;
   let problems = 0;
   for (let i = 0; i < raw.length; i++) {
-    const r = checkRecord(raw[i], i + 1, reportId, firstIndex);
+    const r = checkRecord(raw[i], i + 1, reportId, firstIndex, latest);
     if (r.ok) {
       annotations.push(r.value);
     } else {
@@ -173,15 +192,29 @@ export function parseExchange(text: string): Result<ExchangeFile> {
 }
 
 /** Record `n` (1-based) validated, of the file's report, its id not seen before (then remembered). */
-function checkRecord(value: unknown, n: number, reportId: string, firstIndex: Map<string, number>): Result<Annotation> {
+function checkRecord(value: unknown, n: number, reportId: string, firstIndex: Map<string, number>, latest: number): Result<Annotation> {
   const r = annotationSchema.safeParse(withNormalisedTags(value), { error: zh });
   if (!r.success) return fail(M.badRecord(n, quoteOf(value), describeIssues(r.error)));
   const a = r.data;
+  for (const field of ['createdAt', 'updatedAt'] as const) {
+    if (a[field] > latest) return fail(M.futureTime(n, quoteOf(value), field, formatBeijingTime(a[field])));
+  }
   if (a.reportId !== reportId) return fail(M.otherReport(n, quoteOf(value), a.reportId, reportId));
   const first = firstIndex.get(a.id);
   if (first !== undefined) return fail(M.duplicateId(n, first, a.id));
   firstIndex.set(a.id, n);
   return { ok: true, value: canonicalAnnotation(a) };
+}
+
+/**
+ * `2027-01-02 08:00` in Beijing time (UTC+8, no daylight saving), whatever the machine's zone:
+ * the message must read the same to every member of the group.
+ */
+export function formatBeijingTime(ms: number): string {
+  const d = new Date(ms + 8 * 60 * 60 * 1000);
+  if (Number.isNaN(d.getTime())) return String(ms);
+  const iso = d.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
 function fail(error: string): Result<never> {

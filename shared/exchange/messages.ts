@@ -20,6 +20,10 @@ export const EXCHANGE_MESSAGES = {
   duplicateId: (n: number, first: number, id: string) => `第 ${n} 条批注与第 ${first} 条的 id 重复（${id}），文件可能被拼接或改动过`,
   otherReport: (n: number, quote: string | null, reportId: string, fileReportId: string) =>
     `第 ${n} 条批注${quoteSuffix(quote)}属于另一份报告（${reportId}），与文件标明的报告（${fileReportId}）不符`,
+  futureExport: (when: string) => `批注文件的导出时间（${when}）晚于本机时间一天以上：文件可能已损坏，或导出者电脑的时钟有误`,
+  /** `field` is createdAt or updatedAt. */
+  futureTime: (n: number, quote: string | null, field: 'createdAt' | 'updatedAt', when: string) =>
+    `第 ${n} 条批注${quoteSuffix(quote)}的${field === 'createdAt' ? '创建' : '修改'}时间（${when}）晚于本机时间一天以上：文件可能已损坏，或导出者电脑的时钟有误`,
   moreProblems: (count: number) => `；另有 ${count} 条批注也有问题`,
   nothingToImport: '文件中没有批注',
   nothingNew: (total: number) => `没有新的批注：文件中的 ${total} 条都已存在`,

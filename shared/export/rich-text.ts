@@ -4,6 +4,7 @@
  * serialized Lexical JSON (shared/annotations/model.ts `AnnotationNote.json`); this module reads
  * that JSON structurally (no lexical import: shared/ stays pure) and falls back to plain text.
  */
+import { MAX_NOTE_DEPTH } from '../annotations/note-json';
 
 /** A run of text with inline formatting. A `\n` inside `text` is a line break. */
 export interface RichSpan {
@@ -183,7 +184,22 @@ export function lexicalToRich(json: string): RichBlock[] | null {
   const holder = parsed as { root?: unknown; editorState?: { root?: unknown } };
   const root = isObj(holder.root) ? holder.root : isObj(holder.editorState?.root) ? holder.editorState.root : null;
   if (!root || !isObj(root)) return null;
+  // The walk below recurses per level: a hostile note 3,000 lists deep blanked 打印摘录 on every
+  // load. Such a note is printed from its plain text instead.
+  if (deeperThan(root, MAX_NOTE_DEPTH)) return null;
   return blocksFrom(root as LexNode);
+}
+
+/** Whether the node tree under `root` (root = level 1) goes deeper than `limit`, without recursing. */
+function deeperThan(root: object, limit: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    const children = isObj(node) ? (node as LexNode).children : undefined;
+    if (Array.isArray(children)) for (const c of children) stack.push([c, depth + 1]);
+  }
+  return false;
 }
 
 /**

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   describeReadError,
   describeWriteError,
+  MAX_OPEN_FILE_BYTES,
+  MAX_REPORT_BYTES,
   readFileLimited,
   saveFileAtomic,
   writeFileAtomic,
@@ -122,7 +124,7 @@ describe('readFileLimited', () => {
   it('reads a file under the limit', async () => {
     const file = path.join(dir, 'r.txt');
     writeFileSync(file, '一二三');
-    const result = await readFileLimited(file);
+    const result = await readFileLimited(file, MAX_REPORT_BYTES);
     expect(result.ok && new TextDecoder().decode(result.value)).toBe('一二三');
   });
 
@@ -137,8 +139,14 @@ describe('readFileLimited', () => {
     ['a missing file', (d: string) => path.join(d, 'missing.txt'), /找不到该文件/],
     ['a directory', (d: string) => d, /文件夹/],
   ])('explains %s', async (_name, target, message) => {
-    const result = await readFileLimited(target(dir));
+    const result = await readFileLimited(target(dir), MAX_REPORT_BYTES);
     expect(result).toEqual({ ok: false, error: expect.stringMatching(message) });
+  });
+
+  it('reads a 60 MB exchange file with the open-file limit, which the report limit would refuse', async () => {
+    const fs = { stat: async () => ({ size: 60 * 1024 * 1024, isFile: () => true, mode: 0o644 }), readFile: async () => new Uint8Array([0x7b]) } as unknown as FsLike;
+    expect(await readFileLimited('/u/研读批注.json', MAX_OPEN_FILE_BYTES, fs)).toEqual({ ok: true, value: new Uint8Array([0x7b]) });
+    expect(await readFileLimited('/u/研读批注.json', MAX_REPORT_BYTES, fs)).toEqual({ ok: false, error: '文件过大（60.0 MB），最大只能打开 50 MB 的文件。' });
   });
 
   it('maps permission errors', () => {

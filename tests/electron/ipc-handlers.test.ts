@@ -7,6 +7,8 @@ import {
   sanitizeFileName,
   type IpcDeps,
 } from '../../electron/main/ipc-handlers';
+import { MAX_OPEN_FILE_BYTES, MAX_REPORT_BYTES } from '../../electron/main/file-io';
+import { MAX_EXCHANGE_BYTES } from '../../shared/exchange/format';
 import { createSenderGuard } from '../../electron/main/security';
 
 const trustedEvent = { sender: { id: 1 }, senderFrame: { url: 'app://reader/index.html', parent: null } };
@@ -108,7 +110,7 @@ describe('createIpcHandlers', () => {
       title: '打开报告',
       filters: [{ name: '纯文本报告', extensions: ['txt'] }],
     });
-    expect(deps.readFile).toHaveBeenCalledWith('/home/u/下载/上海 报告.txt');
+    expect(deps.readFile).toHaveBeenCalledWith('/home/u/下载/上海 报告.txt', MAX_REPORT_BYTES);
     expect(deps.parseReport).toHaveBeenCalledWith(new Uint8Array([1, 2, 3]), '上海-报告', '上海 报告.txt');
   });
 
@@ -128,6 +130,10 @@ describe('createIpcHandlers', () => {
       value: { name: '上海 报告.txt', bytes: new Uint8Array([1, 2, 3]) },
     });
     expect(deps.showOpenDialog).toHaveBeenCalledWith(trustedEvent, { title: '打开文件', filters });
+    // Whatever 导出批注 can write must be readable again: the exchange format's own limit.
+    expect(deps.readFile).toHaveBeenCalledWith('/home/u/下载/上海 报告.txt', MAX_EXCHANGE_BYTES);
+    expect(MAX_OPEN_FILE_BYTES).toBe(MAX_EXCHANGE_BYTES);
+    expect(MAX_EXCHANGE_BYTES).toBeGreaterThan(MAX_REPORT_BYTES);
     expect(await setup({ showOpenDialog: vi.fn(async () => null) }).call('file:open', { filters })).toEqual({
       ok: true,
       value: null,

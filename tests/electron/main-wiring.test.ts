@@ -29,6 +29,7 @@ const fake = vi.hoisted(() => {
         once: vi.fn(),
         setWindowOpenHandler: vi.fn(),
         send: vi.fn(),
+        reload: vi.fn(),
       };
       windows.push(this);
       calls.push('new BrowserWindow');
@@ -116,6 +117,17 @@ describe('main process wiring', () => {
     expect(mainWindow.loadURL).toHaveBeenCalledWith('app://reader/index.html');
     expect(mainWindow.webContents.setWindowOpenHandler).toHaveBeenCalled();
     expect(m.app.on).toHaveBeenCalledWith('web-contents-created', expect.any(Function));
+  });
+
+  it('offers DevTools in an unpackaged build (app.isPackaged is false here)', () => {
+    expect(mainWindow.options.webPreferences.devTools).toBe(true);
+  });
+
+  it('reloads a crashed renderer and tells the user in a dialog', () => {
+    const onGone = mainWindow.webContents.on.mock.calls.find(([e]: [string]) => e === 'render-process-gone')[1];
+    onGone({}, { reason: 'oom', exitCode: 9 });
+    expect(mainWindow.webContents.reload).toHaveBeenCalledTimes(1);
+    expect(m.dialog.showMessageBox).toHaveBeenCalledWith(mainWindow, expect.objectContaining({ type: 'warning', message: expect.stringContaining('内存不足') }));
   });
 
   it('lets the renderer save before the window closes', () => {

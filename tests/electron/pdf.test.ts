@@ -1,15 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  PDF_CONTENT_SECURITY_POLICY,
   PDF_OPTIONS,
   PDF_PARTITION,
   pdfWindowOptions,
   printWebContents,
   renderHtmlToPdf,
   waitForFonts,
+  withPdfCsp,
   type PdfWindowLike,
 } from '../../electron/main/pdf';
+
+// jsdom ships no types (tests otherwise use it as Vitest's environment): load it untyped.
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string) => { window: { document: Document } } };
 
 function fakePdfWindow(behaviour: { load?: () => Promise<void>; fonts?: () => Promise<unknown> } = {}) {
   const seen: { file?: string; html?: string } = {};
@@ -44,10 +50,61 @@ describe('pdfWindowOptions', () => {
       contextIsolation: true,
       nodeIntegration: false,
       webSecurity: true,
+      devTools: false,
       partition: PDF_PARTITION,
     });
     expect(options.webPreferences!.preload).toBeUndefined();
     expect(PDF_PARTITION.startsWith('persist:')).toBe(false);
+  });
+});
+
+describe('the PDF page CSP', () => {
+  const printHtml = [
+    '<!doctype html>',
+    '<html lang="zh-CN"><head><meta charset="utf-8"><title>研读摘录</title>',
+    '<style>@font-face{font-family:S;src:url(data:font/woff2;base64,AAAA)} body{font-family:S}</style></head>',
+    '<body><p>“两区两城两高地”</p><aside>批注：<img src="file:///etc/passwd"><img src="https://evil.example/t.gif"></aside></body></html>',
+  ].join('\n');
+
+  it('comes before everything the HTML brings, in standards mode, keeping the HTML\'s own head and lang', () => {
+    const doc = new JSDOM(withPdfCsp(printHtml)).window.document;
+    expect(doc.compatMode).toBe('CSS1Compat');
+    const first = doc.head.firstElementChild!;
+    expect(first.getAttribute('http-equiv')).toBe('Content-Security-Policy');
+    expect(first.getAttribute('content')).toBe(PDF_CONTENT_SECURITY_POLICY);
+    expect(doc.documentElement.lang).toBe('zh-CN');
+    expect(doc.title).toBe('研读摘录');
+    expect(doc.head.querySelector('meta[charset]')).not.toBeNull();
+    expect(doc.body.textContent).toContain('两区两城两高地');
+    expect(doc.querySelectorAll('meta[http-equiv]')).toHaveLength(1);
+  });
+
+  it.each([
+    ['lower-case doctype', '<!doctype html><p>x</p>'],
+    ['BOM and upper-case doctype', '\uFEFF<!DOCTYPE html>\n<p>x</p>'],
+    ['no doctype at all', '<p>x</p>'],
+  ])('gives one doctype, first, for %s', (_name, html) => {
+    const out = withPdfCsp(html);
+    expect(out.startsWith('<!DOCTYPE html><meta http-equiv="Content-Security-Policy"')).toBe(true);
+    expect(out.match(/<!doctype/gi)).toHaveLength(1);
+    expect(new JSDOM(out).window.document.compatMode).toBe('CSS1Compat');
+  });
+
+  it('lets only inline styles and data: fonts and pictures load', () => {
+    const directives = Object.fromEntries(PDF_CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+    expect(directives).toEqual({
+      'default-src': "'none'",
+      'style-src': "'unsafe-inline'",
+      'img-src': 'data:',
+      'font-src': 'data:',
+      'script-src': "'none'",
+      'object-src': "'none'",
+      'frame-src': "'none'",
+      'base-uri': "'none'",
+      'form-action': "'none'",
+    });
+    // A quote in the policy would end the attribute early.
+    expect(PDF_CONTENT_SECURITY_POLICY).not.toMatch(/"/);
   });
 });
 
@@ -59,7 +116,7 @@ describe('renderHtmlToPdf', () => {
     const bytes = await renderHtmlToPdf(html, create, { fontTimeoutMs: 50 });
     expect([...bytes]).toEqual([0x25, 0x50, 0x44, 0x46]);
     expect(create).toHaveBeenCalledWith(pdfWindowOptions());
-    expect(seen.html).toBe(html);
+    expect(seen.html).toBe(withPdfCsp(html));
     expect(path.basename(seen.file!)).toBe('print.html');
     expect(win.webContents.printToPDF).toHaveBeenCalledWith(PDF_OPTIONS);
     expect(PDF_OPTIONS).toMatchObject({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true });

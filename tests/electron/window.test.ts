@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMainWindow, holdCloseForSaves, mainWindowOptions, WINDOW_BACKGROUND } from '../../electron/main/window';
+import {
+  createMainWindow,
+  CRASH_LOOP_LIMIT,
+  CRASH_LOOP_WINDOW_MS,
+  holdCloseForSaves,
+  mainWindowOptions,
+  reloadAfterCrash,
+  WINDOW_BACKGROUND,
+  type RenderProcessGoneDetails,
+} from '../../electron/main/window';
 
 describe('mainWindowOptions', () => {
   const options = mainWindowOptions('/x/out/preload/index.cjs');
@@ -19,6 +28,84 @@ describe('mainWindowOptions', () => {
       nodeIntegration: false,
       webSecurity: true,
     });
+  });
+});
+
+describe('DevTools', () => {
+  it('are off unless asked for (packaged builds never ask)', () => {
+    expect(mainWindowOptions('/p.cjs').webPreferences!.devTools).toBe(false);
+    expect(mainWindowOptions('/p.cjs', false).webPreferences!.devTools).toBe(false);
+    expect(mainWindowOptions('/p.cjs', true).webPreferences!.devTools).toBe(true);
+  });
+
+  it('createMainWindow passes the choice through', () => {
+    const make = (devTools?: boolean) => {
+      const createWindow = vi.fn((_o: unknown) => ({
+        once: vi.fn(),
+        show: vi.fn(),
+        loadURL: vi.fn(async () => undefined),
+        webContents: { id: 1, on: vi.fn(), once: vi.fn(), setWindowOpenHandler: vi.fn() },
+      }));
+      createMainWindow(createWindow, { preloadPath: '/p.cjs', url: 'app://reader/index.html', trust: vi.fn(), devTools });
+      return (createWindow.mock.calls[0][0] as { webPreferences: { devTools: boolean } }).webPreferences.devTools;
+    };
+    expect(make()).toBe(false);
+    expect(make(false)).toBe(false);
+    expect(make(true)).toBe(true);
+  });
+});
+
+describe('reloadAfterCrash', () => {
+  function setup() {
+    let gone: ((event: unknown, details: RenderProcessGoneDetails) => void) | undefined;
+    let t = 1_000_000;
+    const contents = { on: vi.fn((_e: 'render-process-gone', l: typeof gone) => (gone = l)), reload: vi.fn() };
+    const notify = vi.fn();
+    reloadAfterCrash(contents, { notify, now: () => t });
+    return {
+      contents,
+      notify,
+      die: (reason: string, after = 0) => {
+        t += after;
+        gone!({}, { reason, exitCode: 1 });
+      },
+    };
+  }
+
+  it.each([
+    ['crashed', '程序崩溃'],
+    ['oom', '内存不足'],
+    ['killed', '被系统终止'],
+    ['abnormal-exit', '异常退出'],
+    ['something-new', '原因：something-new'],
+  ])('reloads after %s and says so in Chinese', (reason, words) => {
+    const { contents, notify, die } = setup();
+    die(reason);
+    expect(contents.reload).toHaveBeenCalledTimes(1);
+    expect(notify).toHaveBeenCalledWith(`研读的页面意外退出（${words}），已自动重新加载。已保存的批注都在；刚才一两秒内输入的批注文字可能没有保存，请检查一下。`);
+  });
+
+  it('ignores a clean exit (the window closing)', () => {
+    const { contents, notify, die } = setup();
+    die('clean-exit');
+    expect(contents.reload).not.toHaveBeenCalled();
+    expect(notify).not.toHaveBeenCalled();
+  });
+
+  it('stops reloading a page that keeps crashing, and tells the user to restart', () => {
+    const { contents, notify, die } = setup();
+    for (let i = 0; i < CRASH_LOOP_LIMIT; i++) die('crashed', 1000);
+    expect(contents.reload).toHaveBeenCalledTimes(CRASH_LOOP_LIMIT);
+    die('crashed', 1000);
+    expect(contents.reload).toHaveBeenCalledTimes(CRASH_LOOP_LIMIT);
+    expect(notify).toHaveBeenLastCalledWith(expect.stringMatching(/^研读的页面在一分钟内多次意外退出（程序崩溃），已停止自动重新加载。请重新启动研读/));
+  });
+
+  it('reloads again once the earlier crashes are more than a minute old', () => {
+    const { contents, die } = setup();
+    for (let i = 0; i < CRASH_LOOP_LIMIT; i++) die('crashed', 1000);
+    die('crashed', CRASH_LOOP_WINDOW_MS + 1);
+    expect(contents.reload).toHaveBeenCalledTimes(CRASH_LOOP_LIMIT + 1);
   });
 });
 

@@ -143,7 +143,7 @@ describe('annotation store', () => {
     stores.push(failing);
     failing.setReport(report);
     await failing.update(a.id, { color: 'red' });
-    expect(failing.getState().error).toMatch(/磁盘空间不足/);
+    expect(failing.getState().error).toMatch(/存储空间已满/);
     expect(failing.getState().byId.get(a.id)).toMatchObject({ color: 'yellow' });
   });
 

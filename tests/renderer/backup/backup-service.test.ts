@@ -49,7 +49,7 @@ function many(n: number): Annotation[] {
   return Array.from({ length: n }, (_, i) => {
     const { p, s } = sentences[i % sentences.length];
     const anchor = createAnchor(report, { startSegmentId: p.id, startOffset: s.start, endSegmentId: p.id, endOffset: Math.min(s.end, s.start + 8) })!;
-    return newAnnotation({ reportId: report.id, anchor, color: (['yellow', 'green', 'blue', 'red', 'purple'] as const)[i % 5], author: i % 2 ? '张三' : '李四', note: i % 3 ? undefined : { json: null, text: `批注 ${i}` }, now: 1_800_000_000_000 + i });
+    return newAnnotation({ reportId: report.id, anchor, color: (['yellow', 'green', 'blue', 'red', 'purple'] as const)[i % 5], author: i % 2 ? '张三' : '李四', note: i % 3 ? undefined : { json: null, text: `批注 ${i}` }, now: 1_700_000_000_000 + i });
   });
 }
 
@@ -67,7 +67,7 @@ describe('backups', () => {
     // Damage: 30 rows gone, 30 recoloured, 20 broken (invalid colour), one extra row made later.
     const ids = before.map((r) => r.id);
     await db.annotations.bulkDelete(ids.slice(0, 30));
-    for (const id of ids.slice(30, 60)) await db.annotations.update(id, { color: 'red', updatedAt: 1_900_000_000_000 });
+    for (const id of ids.slice(30, 60)) await db.annotations.update(id, { color: 'red', updatedAt: 1_750_000_000_000 });
     for (const id of ids.slice(60, 80)) await db.annotations.update(id, { color: 'orange' as never });
     await repository.apply(many(1).map((record) => ({ kind: 'create', record: { ...record, id: 'made-after-backup' } })));
     expect(await rowsOf(db)).not.toEqual(before);

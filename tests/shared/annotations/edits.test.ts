@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdit, changedFields, editFor, nextStamp, readStoredRows, type Annotation } from '../../../shared/annotations';
+import { applyEdit, changedFields, editFor, MAX_TIMESTAMP, nextUpdatedAt, readStoredRows, type Annotation } from '../../../shared/annotations';
 import { annotationOn } from './fixtures';
 
 const NOW = 1_900_000_000_000;
@@ -39,10 +39,10 @@ describe('applyEdit', () => {
     expect(applyEdit(base, { kind: 'patch', id: base.id, set: { color: 'red' } }, NOW)).toMatchObject({ updatedAt: NOW });
   });
 
-  it('never stamps beyond a safe integer (a row from a hostile file stays editable)', () => {
-    const max = { ...base, updatedAt: Number.MAX_SAFE_INTEGER };
-    expect(nextStamp(Number.MAX_SAFE_INTEGER, NOW)).toBe(Number.MAX_SAFE_INTEGER);
-    expect(applyEdit(max, { kind: 'patch', id: base.id, set: { color: 'red' } }, NOW)).toMatchObject({ color: 'red', updatedAt: Number.MAX_SAFE_INTEGER });
+  it('never stamps beyond MAX_TIMESTAMP (a row from a hostile file stays editable)', () => {
+    const max = { ...base, updatedAt: MAX_TIMESTAMP };
+    expect(nextUpdatedAt(Number.MAX_SAFE_INTEGER, NOW)).toBe(MAX_TIMESTAMP);
+    expect(applyEdit(max, { kind: 'patch', id: base.id, set: { color: 'red' } }, NOW)).toMatchObject({ color: 'red', updatedAt: MAX_TIMESTAMP });
   });
 
   it('throws when create meets an existing id (a caller bug)', () => {
@@ -82,7 +82,7 @@ describe('readStoredRows', () => {
     expect([...out.records.keys()]).toEqual([good.id]);
     expect(out.broken).toHaveLength(4);
     expect(out.broken[0].reason).toMatch(/color/);
-    expect(out.broken.map((b) => b.id)).toEqual([rows[1] && (rows[1] as Annotation).id, '?', '?', '?']);
+    expect(out.broken.map((b) => b.id)).toEqual([rows[1] && (rows[1] as Annotation).id, null, null, null]);
   });
 
   it('reuses unchanged records from the previous read (same object), revalidates changed ones', () => {

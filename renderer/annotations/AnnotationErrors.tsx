@@ -10,7 +10,7 @@ export function AnnotationErrors() {
       {error}
       {broken.length > 0 && (
         <span>
-          {error ? ' ' : ''}有 {broken.length} 条已存批注的数据已损坏，暂不显示（其余批注不受影响）。
+          {error ? ' ' : ''}有 {broken.length} 条已存批注的数据已损坏，暂不显示（见批注列表下方“待修复”；其余批注不受影响）。
         </span>
       )}
     </div>

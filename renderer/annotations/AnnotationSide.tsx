@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import type { LegendEntry } from '../../shared/annotations';
 import type { Report } from '../../shared/report/model';
 import { AnnotationList } from './AnnotationList';
+import { BrokenRows } from './BrokenRows';
 import type { ExchangeCommand } from './use-exchange';
 import { useAnnotationState, useAnnotationStore } from './use-annotation-store';
 
@@ -14,14 +15,16 @@ interface Props {
   exchange(cmd: ExchangeCommand): Promise<void>;
   /** Scrolls the reading column to a paragraph and flashes it. */
   jumpTo(paragraphId: string): void;
+  toast(text: string): void;
 }
 
-export function AnnotationSide({ report, author, onAuthorChange, legend, exchange, jumpTo }: Props) {
+export function AnnotationSide({ report, author, onAuthorChange, legend, exchange, jumpTo, toast }: Props) {
   const store = useAnnotationStore();
   const list = useAnnotationState((s) => s.list);
   const resolutions = useAnnotationState((s) => s.resolutions);
   const filter = useAnnotationState((s) => s.filter);
   const open = useAnnotationState((s) => s.open);
+  const broken = useAnnotationState((s) => s.broken);
   const onOpen = useCallback(
     (a: { id: string }) => {
       const r = store.getState().resolutions.get(a.id);
@@ -54,6 +57,7 @@ export function AnnotationSide({ report, author, onAuthorChange, legend, exchang
         selectedId={open?.id ?? null}
         onOpen={onOpen}
       />
+      <BrokenRows rows={broken} onDelete={(row) => void store.removeBroken(row).then(() => toast('已删除这条损坏的记录'))} toast={toast} />
     </div>
   );
 }

@@ -79,6 +79,8 @@ export interface AnnotationStore {
   /** Sets fields of a live annotation (never of a deleted one), as one undoable step. */
   update(id: string, patch: AnnotationPatch, opts?: { label?: string; coalesceKey?: string }): Promise<void>;
   remove(id: string): Promise<void>;
+  /** Deletes a damaged stored row outright (待修复 → 删除); not undoable (it cannot be shown). */
+  removeBroken(row: BrokenRow): Promise<void>;
   /**
    * Writes the changes of a merge (an import) as one undoable step. A record changed since the
    * merge was computed (by another window) is left alone. Undo takes the import back exactly:
@@ -267,6 +269,12 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
       const changes = await persist([{ kind: 'patch', id, set: { deleted: true } }]).catch(() => []);
       if (changes.length > 0) undoStack.record('删除批注', changes);
       if (state.open?.id === id) set({ open: null });
+    },
+    async removeBroken(row) {
+      const raw = row.raw as { updatedAt?: number } | null;
+      if (!row.id) return;
+      await persist([{ kind: 'replace', id: row.id, expected: raw?.updatedAt ?? null, record: null }]).catch(() => []);
+      set({ broken: state.broken.filter((b) => b !== row) });
     },
     async importChanges(merge, label) {
       await flushNote();

@@ -399,7 +399,7 @@ export function App({ host, store, annotationStore, repository }: Props) {
         )}
         {report && !annotationsHidden && !listYields && (
           <PanelBoundary fallback={(_e, retry) => <div className="annotation-side"><PanelError what="批注列表" retry={retry} /></div>}>
-            <AnnotationSide report={report} author={author} onAuthorChange={(a) => updateSetting('authorName', a)} legend={settings.legend} exchange={exchange} jumpTo={jumpTo} />
+            <AnnotationSide report={report} author={author} onAuthorChange={(a) => updateSetting('authorName', a)} legend={settings.legend} exchange={exchange} jumpTo={jumpTo} toast={showToast} />
           </PanelBoundary>
         )}
       </div>

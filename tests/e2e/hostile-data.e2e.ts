@@ -17,7 +17,7 @@ const unknownNode = JSON.stringify({
 });
 
 describe('hostile data', () => {
-  it('a note with an unknown node type shows 「此批注无法显示」 with its text; other notes still open', async () => {
+  it('a record whose note has an unknown node type is set aside under 待修复 with its text; other notes still open', async () => {
     const { context, page } = await openReader(browser());
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -26,17 +26,22 @@ describe('hostile data', () => {
       { paragraphId: 'p2-1-1', start: 20, end: 36, color: 'green', note: '正常的批注' },
     ]);
     await seed(page, [{ ...bad, note: { json: unknownNode, text: '组员的批注原文' } }, good]);
-    await page.locator(`mark[data-annotation-id="${bad.id}"]`).first().click();
-    await expect.poll(() => page.locator(DIALOG).innerText()).toContain('此批注无法显示');
-    expect(await page.locator(DIALOG).innerText()).toContain('组员的批注原文');
+    const repair = page.getByRole('region', { name: '待修复' });
+    await expect.poll(() => repair.innerText()).toContain('组员的批注原文');
+    expect(await repair.innerText()).toContain('不支持的节点类型');
+    expect(await page.locator(`mark[data-annotation-id="${bad.id}"]`).count()).toBe(0);
     await screenshot(page, 'broken-note');
-    await page.keyboard.press('Escape');
     await page.locator(`mark[data-annotation-id="${good.id}"]`).first().click();
     await expect.poll(() => page.locator(`${DIALOG} .note-input`).innerText()).toContain('正常的批注');
     // Still usable: a new highlight works.
     await page.keyboard.press('Escape');
     const id = await highlight(page, { seg: 'p1-0-2', start: 11, end: 26 });
     expect(await markIds(page)).toContain(id);
+    // 删除 removes the damaged record for good; nothing else changes.
+    await repair.getByRole('button', { name: '删除' }).click();
+    await expect.poll(() => repair.count()).toBe(0);
+    expect((await markIds(page)).sort()).toEqual([good.id, id].sort());
+    expect(errors).toEqual([]);
     await context.close();
   });
 

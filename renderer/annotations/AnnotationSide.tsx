@@ -47,6 +47,20 @@ export function AnnotationSide({ report, author, onAuthorChange, legend, exchang
           导出批注…
         </button>
       </div>
+      <details className="more-formats">
+        <summary>其他格式（表格、W3C 标注）</summary>
+        <div className="exchange-row">
+          <button type="button" onClick={() => void exchange('export-csv')} title="批注列表存为表格，用 Excel 或 WPS 打开">
+            导出表格（CSV）…
+          </button>
+          <button type="button" onClick={() => void exchange('export-w3c')} title="W3C Web Annotation 格式，Hypothesis 等工具可读">
+            导出 W3C 标注…
+          </button>
+          <button type="button" onClick={() => void exchange('import-w3c')} title="导入其他阅读器导出的 W3C Web Annotation（JSON-LD）">
+            导入 W3C 标注…
+          </button>
+        </div>
+      </details>
       <AnnotationList
         report={report}
         list={list}

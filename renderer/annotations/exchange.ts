@@ -3,7 +3,10 @@
  * merge of such a file into this store. The format and the merge rules live in shared/exchange;
  * this module joins them to the store and the host's file dialogs, and words the outcome.
  */
-import type { Annotation } from '../../shared/annotations';
+import { sortByReadingOrder, type Annotation, type LegendEntry } from '../../shared/annotations';
+import type { ResolvedAnchor } from '../../shared/anchoring';
+import { parseWebAnnotations, serializeWebAnnotations } from '../../shared/exchange/web-annotation';
+import { annotationsToCsv } from '../../shared/export/annotation-csv';
 import type { AnnotationChange } from '../../shared/annotations/undo-stack';
 import { changesToOthers, EXCHANGE_MESSAGES, MAX_EXCHANGE_BYTES, mergeAnnotations, parseExchange, serializeExchange, summaryText, type MergeChange } from '../../shared/exchange';
 import type { ReaderHost } from '../../shared/ipc/contract';
@@ -27,12 +30,14 @@ export interface ExchangePorts {
 /** 全部接受 / 仅新增 / 取消. */
 export type ImportChoice = 'all' | 'new-only' | 'cancel';
 
+/** A piece of a file name that is safe on every file system (no separators, no spaces). */
+const safeNamePart = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 40);
+
 const stamp = (d: Date) => `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
 
 /** `研读批注-长治市2026年政府工作报告-张三-20261202.json`, safe on every file system. */
 export function exchangeFileName(reportTitle: string, author: string, date: Date): string {
-  const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 40);
-  return `研读批注-${safe(reportTitle) || '报告'}-${safe(author) || '未署名'}-${stamp(date)}.json`;
+  return `研读批注-${safeNamePart(reportTitle) || '报告'}-${safeNamePart(author) || '未署名'}-${stamp(date)}.json`;
 }
 
 /** Saves every annotation of `report` (deleted ones as tombstones); the message for the user. */
@@ -71,13 +76,31 @@ export function readExchangeFile(bytes: Uint8Array, report: Report, reportTitle:
   return { ok: true, annotations: file.annotations, from: file.exportedBy };
 }
 
-/** Lets the user pick a file and merges it; the message for the user (nothing changes on error). */
-export async function importAnnotations(ports: ExchangePorts, report: Report, reportTitle: string): Promise<string> {
-  const opened = await ports.host.openFile({ filters: EXCHANGE_FILTERS });
+/** Reads a W3C Web Annotation (JSON-LD) file for `report`: its usable records and what was set aside. */
+export function readWebAnnotationFile(bytes: Uint8Array, report: Report): { ok: true; annotations: Annotation[]; from: string; skipped: string[] } | { ok: false; error: string } {
+  if (bytes.byteLength > MAX_EXCHANGE_BYTES) return { ok: false, error: EXCHANGE_MESSAGES.tooLarge(MAX_EXCHANGE_BYTES / 1024 / 1024) };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, error: '文件不是 UTF-8 文本，不是 W3C 标注文件。' };
+  }
+  const parsed = parseWebAnnotations(text, report);
+  if (!parsed.ok) return parsed;
+  return { ok: true, annotations: parsed.value.annotations, from: '', skipped: parsed.value.skipped.map((s) => `第 ${s.n} 条：${s.reason}`) };
+}
+
+/**
+ * Lets the user pick a file (研读's exchange file, or W3C Web Annotation JSON-LD from another
+ * reader) and merges it; the message for the user (nothing changes on error).
+ */
+export async function importAnnotations(ports: ExchangePorts, report: Report, reportTitle: string, format: 'yandu' | 'w3c' = 'yandu'): Promise<string> {
+  const opened = await ports.host.openFile({ filters: format === 'w3c' ? WEB_ANNOTATION_FILTERS : EXCHANGE_FILTERS });
   if (!opened.ok) return `无法读取文件：${opened.error}`;
   if (opened.value === null) return '已取消导入。';
-  const file = readExchangeFile(opened.value.bytes, report, reportTitle);
+  const file = format === 'w3c' ? readWebAnnotationFile(opened.value.bytes, report) : { skipped: [] as string[], ...readExchangeFile(opened.value.bytes, report, reportTitle) };
   if (!file.ok) return `未导入：${file.error}`;
+  const setAside = file.skipped.length > 0 ? `；另有 ${file.skipped.length} 条无法定位到正文，未导入（${file.skipped[0]}${file.skipped.length > 1 ? '…' : ''}）` : '';
   const merged = mergeAnnotations(await ports.listAll(report.id), file.annotations);
   let { changes, summary } = merged;
   const touchesOthers = changesToOthers(changes, file.from);
@@ -91,5 +114,35 @@ export async function importAnnotations(ports: ExchangePorts, report: Report, re
   }
   if (changes.length > 0) await ports.apply(changes);
   const who = file.from ? `（来自${file.from}）` : '';
-  return `导入${who}：${summaryText(summary)}${changes.length > 0 ? '。Ctrl+Z 可撤销' : ''}`;
+  return `导入${who}：${summaryText(summary)}${setAside}${changes.length > 0 ? '。Ctrl+Z 可撤销' : ''}`;
+}
+
+export const WEB_ANNOTATION_FILTERS = [{ name: 'W3C Web Annotation (JSON-LD)', extensions: ['jsonld', 'json'] }];
+const CSV_FILTERS = [{ name: '表格（CSV，Excel/WPS 可打开）', extensions: ['csv'] }];
+
+/** Saves the live annotations as CSV (Excel/WPS) or W3C Web Annotation JSON-LD; the message for the user. */
+export async function exportOtherFormat(
+  ports: Pick<ExchangePorts, 'host' | 'listAll'>,
+  format: 'csv' | 'w3c',
+  opts: { report: Report; reportTitle: string; author: string; legend: readonly LegendEntry[]; resolutions: ReadonlyMap<string, ResolvedAnchor>; now?: Date },
+): Promise<string> {
+  const now = opts.now ?? new Date();
+  const live = sortByReadingOrder(opts.report, (await ports.listAll(opts.report.id)).filter((a) => !a.deleted), opts.resolutions);
+  if (live.length === 0) return '还没有批注可导出。';
+  const base = `研读批注-${safeNamePart(opts.reportTitle) || '报告'}-${stamp(now)}`;
+  const saved =
+    format === 'csv'
+      ? await ports.host.saveFile({
+          suggestedName: `${base}.csv`,
+          content: annotationsToCsv(live, { report: opts.report, legend: opts.legend, resolutions: opts.resolutions, utcOffsetMinutes: -now.getTimezoneOffset() }),
+          filters: CSV_FILTERS,
+        })
+      : await ports.host.saveFile({
+          suggestedName: `${base}.jsonld`,
+          content: serializeWebAnnotations({ report: { ...opts.report, title: opts.reportTitle }, annotations: live, exportedAt: now.getTime(), exportedBy: opts.author }),
+          filters: WEB_ANNOTATION_FILTERS,
+        });
+  if (!saved.ok) return `导出失败：${saved.error}`;
+  if (saved.value === null) return '已取消导出。';
+  return `已导出 ${live.length} 条批注到“${saved.value}”。`;
 }

@@ -3,17 +3,20 @@ import { useCallback } from 'react';
 import type { ReaderHost } from '../../shared/ipc/contract';
 import type { Report } from '../../shared/report/model';
 import { readStoredRows } from '../../shared/annotations';
-import { exportAnnotations, importAnnotations, type ExchangePorts } from './exchange';
+import { exportAnnotations, exportOtherFormat, importAnnotations, type ExchangePorts } from './exchange';
+import type { LegendEntry } from '../../shared/annotations';
 import type { AnnotationRepository } from '../db';
 import type { AnnotationStore } from './annotation-store';
 
-export type ExchangeCommand = 'export' | 'import';
+/** 导出/导入批注 (研读's own file), and the open formats: W3C Web Annotation, CSV. */
+export type ExchangeCommand = 'export' | 'import' | 'export-w3c' | 'import-w3c' | 'export-csv';
 
 export function useExchange(opts: {
   store: AnnotationStore;
   report: Report | null;
   reportTitle: string;
   author: string;
+  legend: readonly LegendEntry[];
   host: ReaderHost;
   repository: Pick<AnnotationRepository, 'listByReport'>;
   toast(text: string): void;
@@ -22,7 +25,7 @@ export function useExchange(opts: {
   /** Runs before an import writes anything (the backup); throwing stops the import. */
   beforeApply(): Promise<void>;
 }): (cmd: ExchangeCommand) => Promise<void> {
-  const { store, report, reportTitle, author, host, repository, toast, confirm, beforeApply } = opts;
+  const { store, report, reportTitle, author, legend, host, repository, toast, confirm, beforeApply } = opts;
   return useCallback(
     async (cmd) => {
       if (!report) return;
@@ -38,12 +41,16 @@ export function useExchange(opts: {
         confirm,
       };
       try {
-        toast(cmd === 'export' ? await exportAnnotations(ports, report, reportTitle, author) : await importAnnotations(ports, report, reportTitle));
+        const resolutions = store.getState().resolutions;
+        if (cmd === 'export') toast(await exportAnnotations(ports, report, reportTitle, author));
+        else if (cmd === 'import') toast(await importAnnotations(ports, report, reportTitle));
+        else if (cmd === 'import-w3c') toast(await importAnnotations(ports, report, reportTitle, 'w3c'));
+        else toast(await exportOtherFormat(ports, cmd === 'export-csv' ? 'csv' : 'w3c', { report, reportTitle, author, legend, resolutions }));
       } catch (e) {
         // A failed write leaves the store as it was (one transaction).
-        toast(`${cmd === 'export' ? '导出' : '导入'}失败：${(e as Error).message}`);
+        toast(`${cmd.startsWith('export') ? '导出' : '导入'}失败：${(e as Error).message}`);
       }
     },
-    [store, host, repository, toast, confirm, beforeApply, report, reportTitle, author],
+    [store, host, repository, toast, confirm, beforeApply, report, reportTitle, author, legend],
   );
 }

@@ -196,7 +196,7 @@ export function App({ host, store, annotationStore, repository }: Props) {
     const r = await backups.backUp('import');
     if (!r.ok) throw new Error(`${r.error}（为保险起见，未导入）`);
   }, [backups]);
-  const exchange = useExchange({ store: annotationStore, report, reportTitle: displayTitle, author, host, repository, toast: showToast, confirm: confirmImport, beforeApply: backUpBeforeImport });
+  const exchange = useExchange({ store: annotationStore, report, reportTitle: displayTitle, author, legend: settings.legend, host, repository, toast: showToast, confirm: confirmImport, beforeApply: backUpBeforeImport });
 
   const undoRedo = useCallback(
     async (cmd: 'undo' | 'redo') => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../shared/annotations';
+import { DEFAULT_LEGEND, type Annotation } from '../../../shared/annotations';
 import type { AnnotationChange } from '../../../shared/annotations/undo-stack';
 import { parseExchange, serializeExchange, type MergeChange } from '../../../shared/exchange';
 import type { OpenedFile, Result, SaveFileRequest } from '../../../shared/ipc/contract';
-import { exchangeFileName, exportAnnotations, importAnnotations, readExchangeFile, type ExchangePorts, type ImportChoice } from '../../../renderer/annotations/exchange';
+import { exchangeFileName, exportAnnotations, exportOtherFormat, importAnnotations, readExchangeFile, type ExchangePorts, type ImportChoice } from '../../../renderer/annotations/exchange';
 import { annotationOn, report } from '../../shared/annotations/fixtures';
 
 const TITLE = '长治市2026年政府工作报告';
@@ -133,5 +133,37 @@ describe('exchange: import', () => {
     const r = readExchangeFile(huge, report, TITLE);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toContain('文件过大');
+  });
+});
+
+describe('exchange: open formats (CSV, W3C Web Annotation)', () => {
+  it('exports the live annotations as CSV for Excel/WPS, in reading order, with the legend meaning', async () => {
+    const a = annotationOn('营商环境', { author: '张三', note: { json: null, text: '会前核实' }, color: 'red' });
+    const gone = { ...annotationOn('新质生产力'), deleted: true };
+    const { ports, saved } = fakes([a, gone]);
+    const msg = await exportOtherFormat(ports, 'csv', { report, reportTitle: TITLE, author: '张三', legend: DEFAULT_LEGEND, resolutions: new Map(), now: new Date(2026, 11, 3) });
+    expect(msg).toContain('已导出 1 条批注');
+    expect(saved[0].suggestedName).toBe(`研读批注-${TITLE}-20261203.csv`);
+    const csv = String(saved[0].content);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('位置,颜色,原文,批注,标签,署名,创建时间,修改时间');
+    expect(csv).toContain('会前核实');
+    expect(csv).not.toContain('新质生产力');
+  });
+
+  it('round-trips through W3C Web Annotation JSON-LD into another member’s store', async () => {
+    const a = annotationOn('营商环境', { author: '张三', note: { json: null, text: '会前核实' }, tags: ['营商'] });
+    const out = fakes([a]);
+    expect(await exportOtherFormat(out.ports, 'w3c', { report, reportTitle: TITLE, author: '张三', legend: DEFAULT_LEGEND, resolutions: new Map() })).toContain('已导出 1 条');
+    const bytes = enc(String(out.saved[0].content));
+    const into = fakes([], { ok: true, value: { name: 'x.jsonld', bytes } });
+    expect(await importAnnotations(into.ports, report, TITLE, 'w3c')).toContain('新增 1 条');
+    expect([...into.store.values()]).toEqual([expect.objectContaining({ id: a.id, author: '张三', tags: ['营商'], note: expect.objectContaining({ text: '会前核实' }), anchor: a.anchor })]);
+  });
+
+  it('refuses a file that is not Web Annotation, and changes nothing', async () => {
+    const { ports, applied } = fakes([], { ok: true, value: { name: 'x.jsonld', bytes: enc('{"hello": 1}') } });
+    expect(await importAnnotations(ports, report, TITLE, 'w3c')).toMatch(/^未导入：/);
+    expect(applied).toEqual([]);
   });
 });

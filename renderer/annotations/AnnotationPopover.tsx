@@ -62,13 +62,17 @@ export function AnnotationPopover(props: Props) {
       return;
     }
     const left = Math.max(8, Math.min(anchorRect.left, vw - w - 8));
-    const below = vh - anchorRect.bottom - 18;
-    const above = anchorRect.top - 18;
-    if (h <= below) return setPos({ top: anchorRect.bottom + 10, left });
-    if (h <= above) return setPos({ top: anchorRect.top - h - 10, left });
+    // The highlight may be scrolled out of view: measure the room inside the window only.
+    const markTop = Math.min(Math.max(anchorRect.top, 0), vh);
+    const markBottom = Math.min(Math.max(anchorRect.bottom, 0), vh);
+    const below = vh - markBottom - 18;
+    const above = markTop - 18;
+    const onScreen = (top: number, height: number) => Math.max(8, Math.min(top, vh - height - 8));
+    if (h <= below) return setPos({ top: onScreen(markBottom + 10, h), left });
+    if (h <= above) return setPos({ top: onScreen(markTop - h - 10, h), left });
     const room = Math.max(below, above, MIN_POPOVER_HEIGHT);
     el.style.maxHeight = `${room}px`;
-    setPos({ top: below >= above ? anchorRect.bottom + 10 : Math.max(8, anchorRect.top - room - 10), left });
+    setPos({ top: onScreen(below >= above ? markBottom + 10 : markTop - room - 10, room), left });
   }, [anchorRect]);
 
   const addTags = (raw: string) => {

@@ -122,6 +122,7 @@ describe('a crash while typing a note', () => {
       const first = await startChromium(profile);
       killed.push(first.proc);
       const page = await first.browser.contexts()[0].newPage();
+      await page.setViewportSize({ width: 1400, height: 900 });
       await page.goto(BASE_URL);
       await waitForReader(page);
       await select(page, { seg: 'p1-0-6', start: 5, end: 25 });
@@ -141,6 +142,7 @@ describe('a crash while typing a note', () => {
       const second = await startChromium(profile);
       killed.push(second.proc);
       const again = await second.browser.contexts()[0].newPage();
+      await again.setViewportSize({ width: 1400, height: 900 });
       await again.goto(BASE_URL);
       await waitForReader(again);
       const rows = await stored(again);

@@ -88,6 +88,13 @@ export interface Remark {
   note: string;
 }
 
+/** A line of the report's header block (before the first body paragraph). */
+export interface FrontLine {
+  /** `title` | `dateline` (——2026年1月25日在…会议上) | `speaker` (省长 XXX) | `address` (各位代表：) | `other`. */
+  kind: 'title' | 'dateline' | 'speaker' | 'address' | 'other';
+  text: string;
+}
+
 export interface Report {
   /** Report id, e.g. `changzhi-2026` (from metadata or the file name). */
   id: string;
@@ -96,6 +103,13 @@ export interface Report {
   continuesFrom: string | null;
   /** Page the fragment continues on (`第四版`), or null. */
   continuesOn: string | null;
+  /**
+   * Header block: title, dateline, speaker, 各位代表： — shown above the body, never numbered
+   * (citation labels count from the first body paragraph). Absent in reports made before it existed.
+   */
+  front?: FrontLine[];
+  /** File format the report was read from (`txt`, `docx`, `pdf`, `html`); absent for bundled text. */
+  format?: 'txt' | 'docx' | 'pdf' | 'html';
   /** Content fingerprint of `text` (hex), for anchors. */
   fingerprint: string;
   /** All paragraph texts joined by "\n". */

@@ -24,7 +24,7 @@
  * Inside a part, a paragraph starting with `各位代表` after the items returns to the part level
  * (item 0), since it addresses the whole part.
  */
-import type { OutlineEntry, Paragraph, ParagraphKind, Remark, Repair, Report } from './model';
+import type { FrontLine, OutlineEntry, Paragraph, ParagraphKind, Remark, Repair, Report } from './model';
 import { parseChineseNumeral, toChineseNumeral } from './chinese-numerals';
 import { bodyChromeReason, frontMatterChromeReason, isTailChromeStart } from './chrome';
 import { fingerprintText } from './fingerprint';
@@ -44,6 +44,9 @@ const ITEM = /^[（(]([一二三四五六七八九十]{1,3})[）)]/;
 const MARKER = /^(——|[—－-]{2}|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])/;
 const DATELINE = /^[—－-]{0,2}\s*(\d{4}|[〇零一二三四五六七八九]{4})年.{1,12}日在.*会议上/;
 const ADDRESS = /^各位代表/;
+/** The salutation alone on its line (`各位代表：`); `各位代表！回顾…` is body text. */
+const SALUTATION = /^各位代表[：:！!，,]?$/;
+const SPEAKER = /^(\S{0,20}(省长|市长|主席|区长|州长|县长|盟长|代省长|代市长|代主席))\s*\S{1,4}$/;
 const ENUMERATED = /^[一二三四五六七八九十]{1,3}(是|要|是要)/;
 const SPACE_EDGES = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g;
 const ENDS_MID_SENTENCE = /[\p{L}\p{N}，,、]$/u;
@@ -156,7 +159,17 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
     addRepair({ kind: 'continuation-marker', detail: `已移除版面接转标记“${m.raw}”：${where}`, original: m.raw, replacement: '', line: m.line, col: m.col, anchorLine: m.line });
   }
 
+  // Header lines are short and are not sentences; the first sentence-like line starts the body.
+  for (let i = 0; i < bodyStart; i++) {
+    const t = lines[i];
+    if (t === '' || frontMatterChromeReason(lines, i) || frontKind(t) !== 'other') continue;
+    if (t.length > 40 || /[。！!？?；;]$/.test(t)) {
+      bodyStart = i;
+      break;
+    }
+  }
   let title = '';
+  const front: FrontLine[] = [];
   const blocks: Block[] = [];
   const keptFront = new Set<string>();
   for (let i = 0; i < bodyStart; i++) {
@@ -166,6 +179,7 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
     if (!reason && (t === title || keptFront.has(t))) reason = '重复的标题或题注';
     if (!reason && title === '' && looksLikeTitle(t)) {
       title = t;
+      front.push({ kind: 'title', text: t });
       addRepair({ kind: 'title-extracted', detail: `首行“${t}”作为报告标题`, original: t, replacement: '', line: i, col: 0, anchorLine: i });
       continue;
     }
@@ -174,7 +188,15 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
       continue;
     }
     keptFront.add(t);
-    blocks.push({ text: t, lines: [i], frontMatter: true });
+    front.push({ kind: frontKind(t), text: t });
+    addRepair({ kind: 'front-matter', detail: `移入报头：“${t}”`, original: t, replacement: '', line: i, col: 0, anchorLine: i });
+  }
+  // The salutation that opens the speech belongs to the header: body numbering starts after it.
+  if (bodyStart < end && SALUTATION.test(lines[bodyStart])) {
+    const t = lines[bodyStart];
+    front.push({ kind: 'address', text: t });
+    addRepair({ kind: 'front-matter', detail: `移入报头：“${t}”`, original: t, replacement: '', line: bodyStart, col: 0, anchorLine: bodyStart });
+    bodyStart++;
   }
   for (let i = bodyStart; i < end; i++) {
     const t = lines[i];
@@ -407,6 +429,7 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
   return {
     id: options.id ?? 'report',
     title: title || '未命名报告',
+    front,
     continuesFrom,
     continuesOn,
     fingerprint: fingerprintText(fullText),
@@ -416,6 +439,13 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
     repairs: orderedRepairs,
     remarks,
   };
+}
+
+function frontKind(t: string): FrontLine['kind'] {
+  if (DATELINE.test(t)) return 'dateline';
+  if (SPEAKER.test(t)) return 'speaker';
+  if (SALUTATION.test(t)) return 'address';
+  return 'other';
 }
 
 function isPartCandidate(t: string): boolean {

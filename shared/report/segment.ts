@@ -188,7 +188,8 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
       continue;
     }
     keptFront.add(t);
-    front.push({ kind: frontKind(t), text: t });
+    // `省长 龚 正`: the spaces that centre a two-character name are layout (a PDF loses them).
+    front.push({ kind: frontKind(t), text: t.replace(/(?<=\p{sc=Han})[ \u3000]+(?=\p{sc=Han})/gu, '') });
     addRepair({ kind: 'front-matter', detail: `移入报头：“${t}”`, original: t, replacement: '', line: i, col: 0, anchorLine: i });
   }
   // The salutation that opens the speech belongs to the header: body numbering starts after it.

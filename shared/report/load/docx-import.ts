@@ -11,7 +11,8 @@ import { inspectZip } from './zip-check';
 /** The part of mammoth's API this importer uses. */
 export interface MammothLike {
   convertToHtml(
-    input: { arrayBuffer: ArrayBuffer },
+    // mammoth's Node build reads `buffer`, its browser build `arrayBuffer`: both are given.
+    input: { arrayBuffer: ArrayBuffer; buffer: Uint8Array },
     options: { transformDocument: (element: unknown) => unknown; ignoreEmptyParagraphs?: boolean },
   ): Promise<unknown>;
 }
@@ -60,9 +61,9 @@ export async function importDocx(bytes: Uint8Array, mammoth: MammothLike): Promi
   if (!zip.ok) return zip;
   let documentNode: DocNode | null = null;
   try {
-    const copy = bytes.slice().buffer as ArrayBuffer;
+    const copy = bytes.slice();
     await mammoth.convertToHtml(
-      { arrayBuffer: copy },
+      { arrayBuffer: copy.buffer as ArrayBuffer, buffer: copy },
       {
         transformDocument: (element) => {
           documentNode = element as DocNode;

@@ -5,6 +5,7 @@
  * Node uses linkedom, and shared/ has no DOM types — so the DOM is typed structurally here.
  */
 import type { Result } from '../../ipc/contract';
+import { cleanPageTitle } from './report-identity';
 import { decodeText } from './text-encoding';
 import { joinPieces, type ImportedText, type ImportNote } from './imported';
 
@@ -30,20 +31,32 @@ const BLOCK = new Set([
 ]);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'INPUT', 'IFRAME']);
 
+/**
+ * HTML whitespace as a browser shows it in a Chinese page: a run containing a source line break
+ * between two Han characters disappears (CSS segment-break rule for East Asian text); any other
+ * run becomes one space.
+ */
+export function collapseWhitespace(s: string): string {
+  return s.replace(/[ \t\n\r\f]+/g, (run, at: number) => {
+    if (!/[\n\r]/.test(run)) return ' ';
+    const before = s[at - 1] ?? '';
+    const after = s[at + run.length] ?? '';
+    return joinPieces(before, after) === before + after ? '' : ' ';
+  });
+}
+
 /** Text of the fragment as block lines; whitespace collapses as a browser shows it. */
 export function blockLines(root: NodeLike): string[] {
   const lines: string[] = [];
   let current = '';
   const flush = () => {
-    const t = current.replace(/^[ \t\n\r\f]+|[ \t\n\r\f]+$/g, '');
+    const t = collapseWhitespace(current).replace(/^ +| +$/g, '');
     if (t !== '') lines.push(t);
     current = '';
   };
   const walk = (node: NodeLike) => {
     if (node.nodeType === 3) {
-      const raw = (node.nodeValue ?? '').replace(/[ \t\n\r\f]+/g, ' ');
-      // A source line break between two Han characters shows as nothing in a Chinese page.
-      current = raw.startsWith(' ') && current !== '' ? joinPieces(current.replace(/ $/, ''), raw.slice(1)) : current + raw;
+      current += node.nodeValue ?? '';
       return;
     }
     if (node.nodeType !== 1) return;
@@ -93,6 +106,9 @@ export async function importHtml(bytes: Uint8Array, libs: HtmlLibs): Promise<Res
   }
   if (!article?.content) return { ok: false, error: '网页里找不到正文（可能是目录页或只有图片）。请在浏览器中打开报告全文后再保存。' };
   const { lines, notes } = stripSiteChrome(blockLines(libs.fragment(article.content)));
+  // Readability lifts the page's <h1> out of the article as its title: put it back on top.
+  const title = article.title ? cleanPageTitle(article.title) : '';
+  if (title && lines.length > 0 && lines[0] !== title && !lines.slice(0, 5).includes(title)) lines.unshift(title);
   if (lines.length === 0) return { ok: false, error: '网页里找不到正文（可能是目录页或只有图片）。' };
   return {
     ok: true,

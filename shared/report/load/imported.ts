@@ -32,3 +32,10 @@ export function joinPieces(left: string, right: string): string {
   if (/\s/.test(a) || /\s/.test(b) || HAN.test(a) || HAN.test(b)) return left + right;
   return /[A-Za-z0-9.,;:%)]/.test(a) && /[A-Za-z0-9(]/.test(b) ? `${left} ${right}` : left + right;
 }
+
+const CJK_SPACE = /(?<=[\p{sc=Han}\u3000-\u303f\uff00-\uffef“”‘’—…])[ \t]+(?=[\p{sc=Han}\u3000-\u303f\uff00-\uffef“”‘’—…])/gu;
+
+/** Removes spaces a layout engine put between Han characters or Chinese punctuation (justified PDF lines). */
+export function dropCjkSpaces(text: string): string {
+  return text.replace(CJK_SPACE, '');
+}

@@ -6,7 +6,7 @@
  * of scope (their columns would interleave).
  */
 import type { Result } from '../../ipc/contract';
-import { joinPieces, type ImportedText, type ImportNote } from './imported';
+import { dropCjkSpaces, joinPieces, type ImportedText, type ImportNote } from './imported';
 
 export interface PdfTextItem {
   str: string;
@@ -70,7 +70,7 @@ export function pageLines(items: PdfTextItem[], page: number, pageHeight: number
         text = gap > p.size * 0.3 && !/\s$/.test(text) && !/^\s/.test(p.it.str) ? joinPieces(text, p.it.str) : text + p.it.str;
         end = Math.max(end, p.x + p.it.width);
       }
-      return { page, text: text.replace(/\s+$/, '').replace(/^\s+/, ''), x: pieces[0].x, xEnd: end, top: l.top, size: Math.max(...pieces.map((p) => p.size)), pageHeight };
+      return { page, text: dropCjkSpaces(text.trim()), x: pieces[0].x, xEnd: end, top: l.top, size: Math.max(...pieces.map((p) => p.size)), pageHeight };
     })
     .filter((l) => l.text !== '');
 }

@@ -28,7 +28,7 @@ export function titleFromMeetingLine(lines: readonly string[]): string | null {
 }
 
 /** A page title without the site's name (`2026年XX省政府工作报告_XX省人民政府网`). */
-function cleanPageTitle(t: string): string {
+export function cleanPageTitle(t: string): string {
   return t.split(/\s*[_|｜]\s*|\s+[-—–]\s+/)[0].trim();
 }
 

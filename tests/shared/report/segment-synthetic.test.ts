@@ -54,7 +54,7 @@ describe('a whole report copied from the web', () => {
     expect(r.front).toEqual([
       { kind: 'title', text: '2026年某省政府工作报告' },
       { kind: 'dateline', text: '——2026年1月20日在某省第十四届人民代表大会第四次会议上' },
-      { kind: 'speaker', text: '省长 某某' },
+      { kind: 'speaker', text: '省长某某' },
       { kind: 'address', text: '各位代表：' },
     ]);
     expect(r.paragraphs.slice(0, 1).map((p) => [p.id, p.label, p.text])).toEqual([

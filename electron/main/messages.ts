@@ -45,7 +45,8 @@ export const MSG = {
   dialogOpenFile: '打开文件',
   dialogSaveFile: '保存文件',
   dialogSavePdf: '导出 PDF',
-  filterText: '纯文本报告',
+  filterReports: '报告（Word、PDF、网页、文本）',
+  filterAll: '所有文件',
   filterPdf: 'PDF 文档',
 
   // About

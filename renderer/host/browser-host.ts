@@ -5,8 +5,8 @@
  */
 import type { OpenedFile, ReaderHost, Result } from '../../shared/ipc/contract';
 import type { Report, ReportMeta } from '../../shared/report/model';
-import { decodeReportBytes } from '../../shared/report/decode';
-import { segmentReport } from '../../shared/report/segment';
+import { loadReportFile, REPORT_EXTENSIONS } from '../../shared/report/load/load-report';
+import { browserFormatLibraries } from '../import/format-libraries';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = <T>(error: string): Result<T> => ({ ok: false, error });
@@ -37,8 +37,11 @@ function pickFile(accept: string): Promise<File | null> {
   });
 }
 
-const reportIdFromName = (name: string) =>
-  name.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 80) || 'report';
+/** A file the user chose or dropped, through the same loader Electron's main process uses. */
+async function readUserFile(name: string, bytes: Uint8Array): Promise<Result<Report>> {
+  const r = await loadReportFile({ bytes, fileName: name }, browserFormatLibraries);
+  return r.ok ? r : fail(`报告“${name}”无法读取：${r.error}`);
+}
 
 export function createBrowserHost(base = './'): ReaderHost {
   return {
@@ -57,22 +60,24 @@ export function createBrowserHost(base = './'): ReaderHost {
     async loadReport(id) {
       if (!/^[\p{L}\p{N}_-]+$/u.test(id)) return fail('报告编号无效。');
       let bytes: Uint8Array;
+      let meta: ReportMeta;
       try {
-        bytes = await fetchBytes(`${base}reports/${id}/source.txt`);
+        [bytes, meta] = await Promise.all([
+          fetchBytes(`${base}reports/${id}/source.txt`),
+          fetchBytes(`${base}reports/${id}/meta.json`).then((b) => JSON.parse(new TextDecoder().decode(b)) as ReportMeta),
+        ]);
       } catch (e) {
         return fail(`无法读取报告“${id}”（${(e as Error).message}）。`);
       }
-      const text = decodeReportBytes(bytes);
-      if (!text.ok) return fail(text.error);
-      return ok(segmentReport(text.value, { id }));
+      const r = await loadReportFile({ bytes, fileName: 'source.txt', bundled: { id, title: meta.title } }, browserFormatLibraries);
+      return r.ok ? r : fail(`报告“${meta.title}”无法读取：${r.error}`);
     },
     async openReportFile() {
-      const file = await pickFile('.txt,text/plain');
+      const file = await pickFile([...REPORT_EXTENSIONS].map((e) => `.${e}`).join(','));
       if (!file) return ok(null);
-      const text = decodeReportBytes(new Uint8Array(await file.arrayBuffer()));
-      if (!text.ok) return fail(text.error);
-      return ok<Report | null>(segmentReport(text.value, { id: reportIdFromName(file.name) }));
+      return readUserFile(file.name, new Uint8Array(await file.arrayBuffer()));
     },
+    readReportFile: (file) => readUserFile(file.name, file.bytes),
     async openFile(req) {
       const accept = req.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
       const file = await pickFile(accept);

@@ -45,7 +45,8 @@ function isCommonChar(c: number): boolean {
   return (
     (c >= 0x20 && c < 0x7f) || c === 0x09 || c === 0x0a || c === 0x0d ||
     (c >= 0x3000 && c <= 0x303f) || // CJK punctuation
-    (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
+    (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs (+ Ext. A)
+    (c >= 0xd800 && c <= 0xdfff) || // rarer ideographs beyond the BMP (GB18030 four-byte forms)
     (c >= 0xff00 && c <= 0xffef) || // full-width forms
     c === 0x2014 || c === 0x2026 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 ||
     c === 0x00b7 || c === 0x2022 || c === 0x2103 || c === 0x00d7 || c === 0x2030
@@ -67,19 +68,47 @@ function controlShare(text: string): number {
   return text.length === 0 ? 0 : controls / text.length;
 }
 
-/** NUL bytes at alternating positions: UTF-16 saved without a BOM. */
+/** NUL bytes only at even or only at odd positions: UTF-16 saved without a BOM (ASCII characters give them). */
 function looksLikeBomlessUtf16(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 4096) & ~1;
-  if (n < 4) return false;
+  const n = Math.min(bytes.length, 1 << 16) & ~1;
   let evenZero = 0;
   let oddZero = 0;
   for (let i = 0; i < n; i += 2) {
     if (bytes[i] === 0) evenZero++;
     if (bytes[i + 1] === 0) oddZero++;
   }
-  const pairs = n / 2;
-  return (evenZero > pairs * 0.2 && oddZero === 0) || (oddZero > pairs * 0.2 && evenZero === 0);
+  return (evenZero >= 2 && oddZero === 0) || (oddZero >= 2 && evenZero === 0);
 }
+
+/** Well-formed multi-byte UTF-8 sequences and bytes that fit no sequence. */
+function utf8Census(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need === 0) {
+      i++;
+      continue;
+    }
+    let ok = need > 0 && i + need < bytes.length;
+    for (let k = 1; ok && k <= need; k++) ok = (bytes[i + k] & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += need + 1;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
+}
+
+/**
+ * GB18030 text forms a valid UTF-8 sequence only by accident, a few times per hundred characters;
+ * UTF-8 with a damaged byte has hundreds of valid sequences per invalid one.
+ */
+const DAMAGED_UTF8_RATIO = 20;
 
 function finish(raw: string, encoding: TextEncodingName): Result<DecodedText> {
   if (controlShare(raw) > MAX_CONTROL_RATIO) {
@@ -118,6 +147,10 @@ export function decodeText(bytes: Uint8Array): Result<DecodedText> {
   }
   const utf8 = strict('utf-8', bytes);
   if (utf8 !== null) return finish(utf8, 'UTF-8');
+  const census = utf8Census(bytes);
+  if (census.valid >= DAMAGED_UTF8_RATIO * census.invalid) {
+    return { ok: false, error: `文件是 UTF-8 编码，但有 ${census.invalid} 处无效的字节，可能已损坏（例如下载不完整）。请重新获取文件后再打开。` };
+  }
   const gb = strict('gb18030', bytes);
   if (gb !== null && commonShare(gb) >= MIN_GB_PLAUSIBLE) return finish(gb, 'GB18030');
   return {

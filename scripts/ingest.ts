@@ -9,6 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { nodeFormatLibraries } from '../electron/main/format-libraries';
 import { loadReportFile, type ReportFile } from '../shared/report/load/load-report';
 import type { Report } from '../shared/report/model';
+import { parseKnownTypos } from '../shared/report/typos';
 
 const USAGE = '用法：npm run ingest -- <报告文件（.txt/.docx/.pdf/.html）> [--json]';
 
@@ -104,7 +105,10 @@ function bundledMeta(file: string): ReportFile['bundled'] {
   if (!existsSync(metaFile)) return undefined;
   try {
     const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { id?: unknown; title?: unknown };
-    return typeof meta.id === 'string' && typeof meta.title === 'string' ? { id: meta.id, title: meta.title } : undefined;
+    if (typeof meta.id !== 'string' || typeof meta.title !== 'string') return undefined;
+    const typosFile = join(dirname(resolve(file)), 'typos.json');
+    const typos = existsSync(typosFile) ? parseKnownTypos(JSON.parse(readFileSync(typosFile, 'utf8'))) : [];
+    return { id: meta.id, title: meta.title, typos };
   } catch {
     return undefined;
   }

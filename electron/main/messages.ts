@@ -15,6 +15,7 @@ export const MSG = {
   reportMetaMissing: (id: string) => `内置报告“${id}”缺少说明文件 meta.json。`,
   reportMetaInvalid: (id: string, detail: string) =>
     `内置报告“${id}”的说明文件 meta.json 格式错误：${detail}`,
+  reportTyposInvalid: (id: string, detail: string) => `内置报告“${id}”的勘误表 typos.json 格式错误：${detail}`,
   reportSourceMissing: (id: string) => `内置报告“${id}”缺少正文文件 source.txt。`,
   reportDecodeFailed: (name: string, detail: string) => `报告“${name}”无法读取：${detail}`,
   reportSegmentFailed: (name: string, detail: string) => `报告“${name}”无法分段：${detail}`,

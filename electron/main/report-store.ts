@@ -1,6 +1,6 @@
 /**
  * Bundled reports on disk: `<dir>/index.json` (array of ids), `<dir>/<id>/meta.json` and
- * `<dir>/<id>/source.txt`. Loads them through the one report loader and caches them.
+ * `<dir>/<id>/source.txt` (+ optional `<dir>/<id>/typos.json`, the report's known source typos). Loads them through the one report loader and caches them.
  */
 import { readFile as fsReadFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Result } from '../../shared/ipc/contract';
 import type { Report, ReportMeta } from '../../shared/report/model';
 import type { ReportFile } from '../../shared/report/load/load-report';
+import { parseKnownTypos, type KnownTypo } from '../../shared/report/typos';
 import { MSG } from './messages';
 
 /** Bundled report ids: lowercase ASCII words joined by `-` (they name folders). */
@@ -127,6 +128,21 @@ export function createReportStore(
     return { ok: true, value: parsed.data };
   }
 
+  /** The report's known source typos; a report without typos.json has none. */
+  async function readTypos(id: string): Promise<Result<KnownTypo[]>> {
+    let raw: Uint8Array;
+    try {
+      raw = await readFile(path.join(dir, id, 'typos.json'));
+    } catch (error) {
+      return isMissing(error) ? { ok: true, value: [] } : { ok: false, error: MSG.reportTyposInvalid(id, errorText(error)) };
+    }
+    try {
+      return { ok: true, value: parseKnownTypos(JSON.parse(new TextDecoder('utf-8').decode(raw))) };
+    } catch (error) {
+      return { ok: false, error: MSG.reportTyposInvalid(id, errorText(error)) };
+    }
+  }
+
   async function loadUncached(id: string): Promise<Result<Report>> {
     const index = await readIndex();
     if (!index.ok) return index;
@@ -139,10 +155,12 @@ export function createReportStore(
     } catch (error) {
       return { ok: false, error: isMissing(error) ? MSG.reportSourceMissing(id) : MSG.reportDecodeFailed(meta.value.title, errorText(error)) };
     }
+    const typos = await readTypos(id);
+    if (!typos.ok) return typos;
     let report: Result<Report>;
     try {
       // meta.json names the report and keeps its id: stored annotations reference `changzhi-2026`.
-      report = await load({ bytes, fileName: 'source.txt', bundled: { id, title: meta.value.title } });
+      report = await load({ bytes, fileName: 'source.txt', bundled: { id, title: meta.value.title, typos: typos.value } });
     } catch (error) {
       return { ok: false, error: MSG.reportSegmentFailed(meta.value.title, errorText(error)) };
     }

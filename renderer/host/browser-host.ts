@@ -6,6 +6,7 @@
 import type { OpenedFile, ReaderHost, Result } from '../../shared/ipc/contract';
 import type { Report, ReportMeta } from '../../shared/report/model';
 import { loadReportFile, REPORT_EXTENSIONS } from '../../shared/report/load/load-report';
+import { parseKnownTypos, type KnownTypo } from '../../shared/report/typos';
 import { browserFormatLibraries } from '../import/format-libraries';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -35,6 +36,14 @@ function pickFile(accept: string): Promise<File | null> {
     document.body.appendChild(input);
     input.click();
   });
+}
+
+/** A bundled report's known source typos; none when it has no typos.json. */
+async function fetchTypos(url: string): Promise<KnownTypo[]> {
+  const res = await fetch(url);
+  if (res.status === 404) return [];
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return parseKnownTypos(await res.json());
 }
 
 /** A file the user chose or dropped, through the same loader Electron's main process uses. */
@@ -69,7 +78,13 @@ export function createBrowserHost(base = './'): ReaderHost {
       } catch (e) {
         return fail(`无法读取报告“${id}”（${(e as Error).message}）。`);
       }
-      const r = await loadReportFile({ bytes, fileName: 'source.txt', bundled: { id, title: meta.title } }, browserFormatLibraries);
+      let typos: KnownTypo[];
+      try {
+        typos = await fetchTypos(`${base}reports/${id}/typos.json`);
+      } catch (e) {
+        return fail(`报告“${meta.title}”的勘误表无法读取（${(e as Error).message}）。`);
+      }
+      const r = await loadReportFile({ bytes, fileName: 'source.txt', bundled: { id, title: meta.title, typos } }, browserFormatLibraries);
       return r.ok ? r : fail(`报告“${meta.title}”无法读取：${r.error}`);
     },
     async openReportFile() {

@@ -30,11 +30,13 @@ import { bodyChromeReason, frontMatterChromeReason, isTailChromeStart } from './
 import { fingerprintText } from './fingerprint';
 import { resolveMarkup } from './markup';
 import { splitSentences } from './sentences';
-import { findTypos } from './typos';
+import { findTypos, type KnownTypo } from './typos';
 
 export interface SegmentOptions {
   /** Report id (`changzhi-2026`); defaults to `report`. */
   id?: string;
+  /** Probable typos known for this report (its `typos.json`), flagged as remarks. */
+  typos?: readonly KnownTypo[];
 }
 
 const CONTINUATION = /[（(]\s*(上接|紧接|接|下转|转)\s*(第\s*[一二三四五六七八九十百零〇\d]+\s*版)\s*[)）]/g;
@@ -371,7 +373,7 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
       subscripts: markup.subscripts,
       sentences: sentenceRanges.map((s, k) => ({ id: `${id}.s${k + 1}`, start: s.start, end: s.end })),
     });
-    for (const t of findTypos(ptext)) remarks.push({ paragraphId: id, start: t.start, end: t.end, note: t.note });
+    for (const t of findTypos(ptext, options.typos)) remarks.push({ paragraphId: id, start: t.start, end: t.end, note: t.note });
     offset += ptext.length + 1;
   }
 

@@ -40,6 +40,17 @@ describe('createReportStore on the bundled report', () => {
     expect(result.value.outline.length).toBeGreaterThan(0);
   });
 
+  it('flags the known source typos listed in the report’s typos.json', async () => {
+    copyFileSync(path.join(BUNDLED, ID, 'typos.json'), path.join(dir, ID, 'typos.json'));
+    const result = await createReportStore(dir, codec).load(ID);
+    const notes = result.ok ? result.value.remarks.map((r) => r.note) : [];
+    expect(notes).toHaveLength(3);
+    expect(notes).toEqual(expect.arrayContaining([expect.stringContaining('和'), expect.stringContaining('焦炉煤气'), expect.stringContaining('扩大')]));
+    writeFileSync(path.join(dir, ID, 'typos.json'), '[{"context":"丰炉"}]');
+    const broken = await createReportStore(dir, codec).load(ID);
+    expect(broken).toEqual({ ok: false, error: expect.stringMatching(/勘误表 typos\.json 格式错误/) });
+  });
+
   it('segments once and serves later loads from the cache', async () => {
     const reads = vi.fn((file: string) => readFile(file));
     const segment = vi.fn(codec);

@@ -7,6 +7,7 @@
 import type { Result } from '../../ipc/contract';
 import type { Repair, Report } from '../model';
 import { segmentReport } from '../segment';
+import type { KnownTypo } from '../typos';
 import { importDocx, type MammothLike } from './docx-import';
 import { importHtml, type HtmlLibs } from './html-import';
 import type { ImportedText } from './imported';
@@ -19,8 +20,11 @@ export interface ReportFile {
   bytes: Uint8Array;
   /** File name as the user sees it (extension used to tell .html from .txt). */
   fileName: string;
-  /** Set for reports shipped in resources/reports: their id and title come from meta.json. */
-  bundled?: { id: string; title: string };
+  /**
+   * Set for reports shipped in resources/reports: id and title come from meta.json, known source
+   * typos from typos.json.
+   */
+  bundled?: { id: string; title: string; typos?: readonly KnownTypo[] };
 }
 
 /** Loaded on first use: a .txt report never pays for pdf.js. */
@@ -71,7 +75,7 @@ export async function loadReportFile(file: ReportFile, libs: FormatLibraries): P
   if (text.trim() === '') return { ok: false, error: '文件里没有可以阅读的报告文本。' };
   let segmented: Report;
   try {
-    segmented = segmentReport(text);
+    segmented = segmentReport(text, { typos: file.bundled?.typos });
   } catch (error) {
     return { ok: false, error: `报告无法分段：${error instanceof Error ? error.message : String(error)}` };
   }

@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { segmentReport } from '../../../shared/report/segment';
 import { fingerprintText } from '../../../shared/report/fingerprint';
-import { bundledSource, reconstruct, violations } from './helpers';
+import { parseKnownTypos } from '../../../shared/report/typos';
+import { bundledSource, bundledTypos, reconstruct, violations } from './helpers';
 
-const report = segmentReport(bundledSource(), { id: 'changzhi-2026' });
+const report = segmentReport(bundledSource(), { id: 'changzhi-2026', typos: bundledTypos() });
 const byId = (id: string) => {
   const p = report.paragraphs.find((x) => x.id === id);
   if (!p) throw new Error(`no paragraph ${id}`);
@@ -199,6 +200,12 @@ describe('bundled report: layout repairs', () => {
 
   it('has exactly the three typo remarks', () => {
     expect(report.remarks).toHaveLength(3);
+  });
+
+  it('knows 丰炉煤气 and 两大 only from the report’s own typos.json (data, not code)', () => {
+    const without = segmentReport(bundledSource(), { id: 'changzhi-2026' });
+    expect(without.remarks.map((r) => r.note)).toEqual([expect.stringContaining('and')]);
+    expect(() => parseKnownTypos([{ context: '丰炉煤气', suspect: '焦炉', note: 'x' }])).toThrow(/entry 0/);
   });
 
   it('loses and duplicates no body character', () => {

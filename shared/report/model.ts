@@ -14,7 +14,12 @@ export type ParagraphKind =
   /** Standalone `(一)…` heading line of an item. */
   | 'item'
   /** Body text (may start with an inline item heading or a lead). */
-  | 'body';
+  | 'body'
+  /**
+   * An unnumbered heading: above the numbered parts (内蒙古: `“十五五”时期主要目标和2026年重点工作`),
+   * or an appendix's `附件` line and title.
+   */
+  | 'section';
 
 export interface Sentence {
   /** Stable id: `${paragraphId}.s${n}` (n from 1). */
@@ -41,6 +46,8 @@ export interface Paragraph {
   part: number;
   /** 1-based item number within the part, 0 if none. */
   item: number;
+  /** 1-based appendix (附件N, 名词解释) the paragraph belongs to; absent in the report proper. */
+  appendix?: number;
   /**
    * Length of an inline item heading at the start of a body paragraph
    * (`(一)在推动转型发展上实现更大突破。`), else 0.
@@ -48,6 +55,11 @@ export interface Paragraph {
   headingEnd: number;
   /** Lead (小标题) range `[start, end)` shown in bold, or null. Starts at `headingEnd`. */
   lead: { start: number; end: number } | null;
+  /**
+   * Every lead of the paragraph when it has more than one (run-in `一是…二是…`, or terse leads
+   * later in a paragraph that opens with one); `lead` is the first. Absent when there is at most one.
+   */
+  leads?: { start: number; end: number }[];
   /** Bullet/sub-item marker at the start (`——`, `1.`, `1、`), or null. */
   marker: string | null;
   /** Ranges to render as subscript (the `2.5` of `PM2.5`). */
@@ -56,8 +68,8 @@ export interface Paragraph {
 }
 
 export interface OutlineEntry {
-  /** 1 = part, 2 = item, 3 = lead. */
-  level: 1 | 2 | 3;
+  /** 0 = unnumbered heading above the parts (and appendices beside them), 1 = part, 2 = item, 3 = lead. */
+  level: 0 | 1 | 2 | 3;
   title: string;
   paragraphId: string;
   /** Citation label of the target paragraph. */

@@ -30,6 +30,7 @@ import { bodyChromeReason, frontMatterChromeReason, isTailChromeStart } from './
 import { fingerprintText } from './fingerprint';
 import { resolveMarkup } from './markup';
 import { splitSentences } from './sentences';
+import { findLeads } from './leads';
 import { findTypos, type KnownTypo } from './typos';
 
 export interface SegmentOptions {
@@ -46,6 +47,8 @@ const ITEM = /^[（(]([一二三四五六七八九十]{1,3})[）)]/;
 const MARKER = /^(——|[—－-]{2}|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])/;
 const DATELINE = /^[—－-]{0,2}\s*(\d{4}|[〇零一二三四五六七八九]{4})年.{1,12}日在.*会议上/;
 const ADDRESS = /^各位代表/;
+/** First line of an appendix: `附件`, `附件1`, `附件2：…`, `名词解释`, `注释`. */
+const APPENDIX_START = /^(附件\s*[0-9０-９一二三四五六七八九十]{0,2}([：:\s].{0,40})?|名词解释|注释|附：.{0,40})$/;
 /** The salutation alone on its line (`各位代表：`); `各位代表！回顾…` is body text. */
 const SALUTATION = /^各位代表[：:！!，,]?$/;
 const SPEAKER = /^(\S{0,20}(省长|市长|主席|区长|州长|县长|盟长|代省长|代市长|代主席))\s*\S{1,4}$/;
@@ -54,15 +57,12 @@ const SPACE_EDGES = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g;
 const ENDS_MID_SENTENCE = /[\p{L}\p{N}，,、]$/u;
 const ENDS_WITH_COMMA = /[，,、]$/;
 const INNER_PUNCT = /[，,。：:；;、！!？?]/;
-const LEAD_FORBIDDEN = /[，,：:；;！!？?]/;
 const TERMINAL = /[。．.！!？?；;：:\s\u3000]+$/;
 
 /** Maximum length of a part heading line (longer `一、…` lines are running text). */
 const PART_MAX = 50;
 /** Maximum length of a standalone item heading. */
 const ITEM_MAX = 80;
-/** Maximum length of a lead sentence (without marker). */
-const LEAD_MAX = 30;
 /** Front matter ends at the first line at least this long. */
 const BODY_LINE_MIN = 60;
 
@@ -88,6 +88,8 @@ interface Unit {
   line: number;
   /** Inline item heading present at the start of a body unit. */
   inlineItem: boolean;
+  /** 1-based appendix (附件N, 名词解释) the unit belongs to, 0 for the report itself. */
+  appendix?: number;
 }
 
 /**
@@ -241,6 +243,7 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
   let item = 0;
   let lastItem = 0;
   let started = false;
+  let appendix = 0;
   for (let bi = 0; bi < joined.length; bi++) {
     const b = joined[bi];
     if (!b.frontMatter && !started) {
@@ -248,6 +251,25 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
       part = lastPart = inferredPart;
     }
     const line = b.lines[0];
+    // Appendices follow the closing paragraph: their numbered lists never join the report's parts.
+    if (lastPart > 0 && APPENDIX_START.test(b.text)) {
+      appendix++;
+      units.push({ kind: 'section', part: 0, item: 0, text: b.text, line, inlineItem: false, appendix });
+      const next = joined[bi + 1];
+      if (next && b.text.length <= 6 && isTitleLine(next.text)) {
+        units.push({ kind: 'section', part: 0, item: 0, text: next.text, line: next.lines[0], inlineItem: false, appendix });
+        bi++;
+      }
+      continue;
+    }
+    if (appendix > 0) {
+      units.push({ kind: 'body', part: 0, item: 0, text: b.text, line, inlineItem: false, appendix });
+      continue;
+    }
+    if (firstPartNo > 0 && isUnnumberedPartHeading(b.text, joined[bi + 1]?.text)) {
+      units.push({ kind: 'section', part, item: 0, text: b.text, line, inlineItem: false });
+      continue;
+    }
     if (!b.frontMatter && isPartCandidate(b.text)) {
       const n = parseChineseNumeral(PART.exec(b.text)![1])!;
       if (n === lastPart + 1 || (lastPart === 0 && (n === 1 || continuesFrom !== null))) {
@@ -320,12 +342,27 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
   const counters = new Map<string, number>();
   const lineToParagraph = new Map<number, string>();
   let offset = 0;
+  let prevKind: ParagraphKind | null = null;
+  let sectionCount = 0;
+  const appendixCount = new Set(finalUnits.map((u) => u.appendix ?? 0).filter((a) => a > 0)).size;
   for (const u of finalUnits) {
     let id: string;
     let label: string;
     const partLabel = u.part === 0 ? '序' : toChineseNumeral(u.part);
     const itemLabel = u.item === 0 ? partLabel : `${partLabel}(${toChineseNumeral(u.item)})`;
-    if (u.kind === 'part') {
+    if (u.appendix) {
+      const name = appendixCount > 1 ? `附件${u.appendix}` : '附件';
+      // Heading lines (`附件`, its title) and body paragraphs are counted apart: 附件¶1 is the first item.
+      const key = u.kind === 'section' ? `a${u.appendix}t` : `a${u.appendix}`;
+      const n = (counters.get(key) ?? 0) + 1;
+      counters.set(key, n);
+      id = u.kind === 'section' ? (n === 1 ? `a${u.appendix}` : `a${u.appendix}-t${n - 1}`) : `a${u.appendix}-${n}`;
+      label = u.kind === 'section' ? name : `${name}¶${n}`;
+    } else if (u.kind === 'section') {
+      sectionCount++;
+      id = `s${sectionCount}`;
+      label = partLabel;
+    } else if (u.kind === 'part') {
       id = `h${u.part}`;
       label = partLabel;
     } else if (u.kind === 'item') {
@@ -358,7 +395,9 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
     const headingEnd = u.kind === 'body' && u.inlineItem && sentenceRanges.length > 0 ? sentenceRanges[0].end : 0;
     const markerMatch = u.kind === 'body' && headingEnd === 0 && !DATELINE.test(ptext) ? MARKER.exec(ptext) : null;
     const marker = markerMatch ? markerMatch[1] : null;
-    const lead = u.kind === 'body' ? findLead(ptext, headingEnd, marker, sentenceRanges) : null;
+    const leads = u.kind === 'body' ? findLeads({ text: ptext, sentences: sentenceRanges, headingEnd, marker, opensPart: prevKind === 'part' }) : [];
+    const lead = leads[0] ?? null;
+    prevKind = u.kind;
     paragraphs.push({
       id,
       kind: u.kind,
@@ -367,8 +406,10 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
       start: offset,
       part: u.part,
       item: u.item,
+      ...(u.appendix ? { appendix: u.appendix } : {}),
       headingEnd,
       lead,
+      ...(leads.length > 1 ? { leads } : {}),
       marker,
       subscripts: markup.subscripts,
       sentences: sentenceRanges.map((s, k) => ({ id: `${id}.s${k + 1}`, start: s.start, end: s.end })),
@@ -377,13 +418,27 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
     offset += ptext.length + 1;
   }
 
-  // Outline.
+  // Outline. Unnumbered headings above the numbered parts are level 0; appendices sit at the top level.
   const outline: OutlineEntry[] = [];
+  const topLevel: 0 | 1 = paragraphs.some((p) => p.kind === 'section' && !p.appendix) ? 0 : 1;
   let inferredAnnounced = false;
   for (const p of paragraphs) {
     if (!inferredAnnounced && inferredPart > 0 && p.part === inferredPart && p.kind !== 'part') {
       inferredAnnounced = true;
       outline.push({ level: 1, title: `${toChineseNumeral(inferredPart)}、（标题见${continuesFrom}）`, paragraphId: p.id, label: p.label });
+    }
+    if (p.appendix) {
+      if (p.kind === 'section' && APPENDIX_START.test(p.text)) {
+        const titleLine = paragraphs.find((x) => x.appendix === p.appendix && x.kind === 'section' && x !== p);
+        outline.push({ level: topLevel, title: titleLine ? `${p.text}　${titleLine.text}` : p.text, paragraphId: p.id, label: p.label });
+      } else if (p.kind === 'body' && (APPENDIX_ITEM.test(p.text) || isPartCandidate(p.text) || ITEM.test(p.text))) {
+        outline.push({ level: (topLevel + 1) as 1 | 2, title: appendixItemTitle(p.text), paragraphId: p.id, label: p.label });
+      }
+      continue;
+    }
+    if (p.kind === 'section') {
+      outline.push({ level: 0, title: stripTerminal(p.text), paragraphId: p.id, label: p.label });
+      continue;
     }
     if (p.kind === 'part' || p.kind === 'item') {
       outline.push({ level: p.kind === 'part' ? 1 : 2, title: stripTerminal(p.text), paragraphId: p.id, label: p.label });
@@ -392,10 +447,9 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
     if (p.headingEnd > 0) {
       outline.push({ level: 2, title: stripTerminal(p.text.slice(0, p.headingEnd)), paragraphId: p.id, label: p.label });
     }
-    if (p.lead) {
-      let s = p.lead.start;
-      if (p.marker && s === 0) s = p.marker.length;
-      outline.push({ level: 3, title: stripTerminal(p.text.slice(s, p.lead.end)), paragraphId: p.id, label: p.label });
+    for (const lead of p.leads ?? (p.lead ? [p.lead] : [])) {
+      const s = p.marker && lead.start === 0 ? p.marker.length : lead.start;
+      outline.push({ level: 3, title: stripTerminal(p.text.slice(s, lead.end)), paragraphId: p.id, label: p.label });
     }
   }
 
@@ -451,6 +505,19 @@ function frontKind(t: string): FrontLine['kind'] {
   return 'other';
 }
 
+const APPENDIX_ITEM = /^(\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])/;
+
+/** Outline title of an appendix list item: its first clause, at most 30 characters. */
+function appendixItemTitle(t: string): string {
+  const first = t.split(/[，,。；;：:]/)[0];
+  return first.length > 30 ? `${first.slice(0, 30)}…` : first;
+}
+
+/** A short title line without sentence punctuation (the line after `附件`). */
+function isTitleLine(t: string): boolean {
+  return t.length <= 40 && !/[。，,；;！!？?]/.test(t);
+}
+
 function isPartCandidate(t: string): boolean {
   const m = PART.exec(t);
   if (!m || parseChineseNumeral(m[1]) === null || t.length > PART_MAX) return false;
@@ -489,22 +556,6 @@ function endsMidParagraph(t: string): boolean {
 /** True when a paragraph opens with a heading, bullet, sub-item or address. */
 function startsStructure(t: string): boolean {
   return isPartCandidate(t) || ITEM.test(t) || MARKER.test(t) || ADDRESS.test(t) || ENUMERATED.test(t) || isTailChromeStart(t);
-}
-
-/** The lead sentence after an inline heading/marker, or null. */
-function findLead(
-  text: string,
-  headingEnd: number,
-  marker: string | null,
-  sentences: { start: number; end: number }[],
-): { start: number; end: number } | null {
-  const s = sentences.find((r) => r.start >= headingEnd);
-  if (!s || s.end >= text.length) return null;
-  if (text[s.end - 1] !== '。') return null;
-  const contentStart = marker && s.start === 0 ? marker.length : s.start;
-  const body = text.slice(contentStart, s.end - 1);
-  if (body.length < 2 || body.length > LEAD_MAX || LEAD_FORBIDDEN.test(body) || ADDRESS.test(body)) return null;
-  return { start: s.start, end: s.end };
 }
 
 function stripTerminal(t: string): string {

@@ -5,8 +5,8 @@
  *   has no inner punctuation (`多措并举促消费。`, `——综合实力显著提升。`);
  * - run-in ordinals, anywhere in the paragraph (`一是…。二是…。`, `一要…`, `第一，…`, `首先，…`),
  *   commas allowed, as long as the sentence stays heading-sized;
- * - in a paragraph that opens with a lead, later short sentences without inner punctuation are
- *   leads too (浙江: `提升科技创新质效。…加快人工智能创新发展。…`).
+ * - in a paragraph that opens with an inline item heading, later terse sentences without inner
+ *   punctuation or figures are leads too (浙江: `（一）…。提升科技创新质效。…加快人工智能创新发展。…`).
  * Not leads: a part's opening sentence, statements (`2026年是…开局之年。`, `…是…关键时期。`).
  */
 
@@ -55,18 +55,23 @@ export function findLeads(c: LeadContext): Range[] {
       // Opening its paragraph, an ordinal lead may carry clauses (`一是奋力推进产业振兴，…`); run into
       // running text it must be terse, else it is an enumeration of facts (`一是生态环境本底仍然脆弱，…`).
       const fits = k === 0 ? body.length <= ORDINAL_LEAD_MAX : body.length <= LEAD_MAX && !INNER_PUNCT.test(body.slice(ordinal[0].length));
-      if (fits) leads.push(s);
+      // A lead heads text: an ordinal followed straight by the next ordinal is a list item (十五件民生实事).
+      const next = candidates[k + 1];
+      const headsText = next !== undefined && !ORDINAL_LEAD.test(text.slice(next.start, next.end));
+      if (fits && headsText) leads.push(s);
       return;
     }
     if (last || body.length < 2) return;
     if (k === 0) {
       if (body.length > LEAD_MAX || INNER_PUNCT.test(body) || /^各位代表/.test(body)) return;
-      if (!marker && headingEnd === 0 && (c.opensPart || STATEMENT.test(body))) return;
+      // Figures make a sentence a statement of fact (`修订或废止…政策文件72份。`), not a heading.
+      if (!marker && (/\d/.test(body) || (headingEnd === 0 && (c.opensPart || STATEMENT.test(body))))) return;
       leads.push(s);
       return;
     }
-    const opensWithLead = leads.length > 0 && leads[0] === candidates[0];
-    if (opensWithLead && !ORDINAL_LEAD.test(text.slice(candidates[0].start)) && body.length <= INNER_LEAD_MAX && !INNER_PUNCT.test(body) && !/\d/.test(body) && !STATEMENT.test(body)) {
+    // Only in an item run into its paragraph (浙江, 江苏: `（一）…。[intro，…。]提升科技创新质效。…`):
+    // elsewhere a terse sentence mid-paragraph is an action item (`启动第四次农业普查。`), not a heading.
+    if (headingEnd > 0 && body.length <= INNER_LEAD_MAX && !INNER_PUNCT.test(body) && !/\d/.test(body) && !STATEMENT.test(body)) {
       leads.push(s);
     }
   });

@@ -56,8 +56,6 @@ const OUTLINE: [1 | 2 | 3, string][] = [
   [3, '深化重点领域改革'],
   [3, '激发经营主体活力'],
   [3, '深化京长对口合作'],
-  // A lead run into the paragraph after another lead (report-format.md names it: 加力扩大对外开放。).
-  [3, '加力扩大对外开放'],
   [2, '(七)坚持融合发展、全面振兴,着力抓好“三农”工作'],
   [3, '保障粮食安全'],
   [3, '建设和美乡村'],

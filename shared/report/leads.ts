@@ -3,6 +3,7 @@
  * font, so the rules are about sentences:
  * - the first sentence after an inline item heading or a marker (`——`, `1.`) when it is short and
  *   has no inner punctuation (`多措并举促消费。`, `——综合实力显著提升。`);
+ * - a series of comma leads opening sibling paragraphs the same way (`五年来，…。` ×6);
  * - run-in ordinals, anywhere in the paragraph (`一是…。二是…。`, `一要…`, `第一，…`, `首先，…`),
  *   commas allowed, as long as the sentence stays heading-sized;
  * - in a paragraph that opens with an inline item heading, later terse sentences without inner
@@ -18,6 +19,12 @@ export interface Range {
 /** Ordinal prefixes that make a sentence a run-in lead. */
 export const ORDINAL_LEAD = /^(?:[一二三四五六七八九十]{1,3}(?:是要|是|要)|第[一二三四五六七八九十]{1,3}[，,、]|(?:首先|其次|再次|最后)[，,])/;
 const INNER_PUNCT = /[，,：:；;！!？?、]/;
+/** In a first-sentence lead, a list comma is fine (`推动制造业转型升级、提质增效。`); a clause break is not. */
+const CLAUSE_PUNCT = /[，,：:；;！!？?]/;
+/** Longest comma lead of a series (`这五年，高质量发展扎实推进，经济实力跃上新台阶。`). */
+const SERIES_LEAD_MAX = 36;
+/** Dash-led group headings run longer (湖北: `——切实加强政府自身建设、优化创新生态和营商环境，…。`). */
+const DASH_LEAD_MAX = 40;
 /** A statement about a time or a period, not a heading: `2025年是…`, `今年…`, `“十四五”时期…`. */
 const STATEMENT = /^(?:\d{4}年|今年|明年|去年|过去|当前|目前|未来|“十[三四五六]五”(?:时期|期间|的五年)?)|是/;
 /** A lead sentence's longest content (without its ordinal or marker). */
@@ -36,6 +43,47 @@ export interface LeadContext {
   marker: string | null;
   /** The paragraph opens a part (right after its heading, before any item): its first sentence is an opening. */
   opensPart: boolean;
+  /**
+   * The paragraph opens with the same short phrase and comma as several of its siblings
+   * (`五年来，…`, `这五年，…`): a series of comma leads.
+   */
+  inSeries?: boolean;
+}
+
+/** The opening phrase of a comma series (`五年来`), or null. */
+export function seriesPrefix(text: string): string | null {
+  const m = /^([^，,。；;：:“”]{2,6})[，,]/.exec(text);
+  return m ? m[1] : null;
+}
+
+/** First sentence of a paragraph, up to and including its 。, or null when it has none. */
+function firstSentence(text: string): string | null {
+  const at = text.indexOf('。');
+  return at === -1 ? null : text.slice(0, at + 1);
+}
+
+/** Shapes of parallel openings: the same first three characters, or a terse `X，Y。` pair. */
+function openingShape(text: string): string | null {
+  const first = firstSentence(text);
+  if (first === null || first.length > SERIES_LEAD_MAX + 1 || /\d|[；;：:]/.test(first)) return null;
+  if (first.length <= 17 && (first.match(/[，,]/g) ?? []).length === 1) return 'pair';
+  return first.length > 4 ? `prefix:${first.slice(0, 3)}` : null;
+}
+
+/**
+ * Which of consecutive paragraphs open in parallel (at least `min` in a row with the same shape):
+ * `这五年是…的五年。` ×5, `加强科技创新，驱动能源转型。` ×6. Their first sentences are leads.
+ */
+export function parallelOpenings(texts: readonly (string | null)[], min = 3): boolean[] {
+  const shapes = texts.map((t) => (t === null ? null : openingShape(t)));
+  const out = shapes.map(() => false);
+  for (let i = 0; i < shapes.length; ) {
+    let j = i;
+    while (j < shapes.length && shapes[i] !== null && shapes[j] === shapes[i]) j++;
+    if (j - i >= min) for (let k = i; k < j; k++) out[k] = true;
+    i = Math.max(j, i + 1);
+  }
+  return out;
 }
 
 const endsWithStop = (text: string, s: Range) => text[s.end - 1] === '。';
@@ -61,9 +109,17 @@ export function findLeads(c: LeadContext): Range[] {
       if (fits && headsText) leads.push(s);
       return;
     }
-    if (last || body.length < 2) return;
+    // A dash line standing alone heads the paragraphs below it (湖北's three groups).
+    const groupHeading = last && k === 0 && marker === '——';
+    if ((last && !groupHeading) || body.length < 2) return;
     if (k === 0) {
-      if (body.length > LEAD_MAX || INNER_PUNCT.test(body) || /^各位代表/.test(body)) return;
+      // Series and dash-led group lines may carry a comma (`——发展质效不断提高，综合实力进一步跃升。`).
+      const max = marker === '——' ? DASH_LEAD_MAX : SERIES_LEAD_MAX;
+      if ((c.inSeries || marker === '——') && body.length <= max && !/[；;：:]/.test(body)) {
+        leads.push(s);
+        return;
+      }
+      if (body.length > LEAD_MAX || CLAUSE_PUNCT.test(body) || /^各位代表/.test(body)) return;
       // Figures make a sentence a statement of fact (`修订或废止…政策文件72份。`), not a heading.
       if (!marker && (/\d/.test(body) || (headingEnd === 0 && (c.opensPart || STATEMENT.test(body))))) return;
       leads.push(s);

@@ -30,7 +30,7 @@ import { bodyChromeReason, frontMatterChromeReason, isTailChromeStart } from './
 import { fingerprintText } from './fingerprint';
 import { resolveMarkup } from './markup';
 import { splitSentences } from './sentences';
-import { findLeads } from './leads';
+import { findLeads, parallelOpenings, seriesPrefix } from './leads';
 import { findTypos, type KnownTypo } from './typos';
 
 export interface SegmentOptions {
@@ -47,6 +47,8 @@ const ITEM = /^[（(]([一二三四五六七八九十]{1,3})[）)]/;
 const MARKER = /^(——|[—－-]{2}|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])/;
 const DATELINE = /^[—－-]{0,2}\s*(\d{4}|[〇零一二三四五六七八九]{4})年.{1,12}日在.*会议上/;
 const ADDRESS = /^各位代表/;
+/** Paragraphs sharing an opening phrase that make a series of comma leads. */
+const SERIES_MIN = 3;
 /** First line of an appendix: `附件`, `附件1`, `附件2：…`, `名词解释`, `注释`. */
 const APPENDIX_START = /^(附件\s*[0-9０-９一二三四五六七八九十]{0,2}([：:\s].{0,40})?|名词解释|注释|附：.{0,40})$/;
 /** The salutation alone on its line (`各位代表：`); `各位代表！回顾…` is body text. */
@@ -344,8 +346,17 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
   let offset = 0;
   let prevKind: ParagraphKind | null = null;
   let sectionCount = 0;
+  // Comma-lead series: paragraphs of one part opening with the same phrase (`五年来，`).
+  const seriesCounts = new Map<string, number>();
+  for (const u of finalUnits) {
+    const prefix = u.kind === 'body' && !u.inlineItem ? seriesPrefix(u.text) : null;
+    if (prefix) seriesCounts.set(`${u.part}|${prefix}`, (seriesCounts.get(`${u.part}|${prefix}`) ?? 0) + 1);
+  }
+  const parallel = parallelOpenings(finalUnits.map((u) => (u.kind === 'body' && !u.inlineItem && !u.appendix ? u.text : null)));
+  let unitIndex = -1;
   const appendixCount = new Set(finalUnits.map((u) => u.appendix ?? 0).filter((a) => a > 0)).size;
   for (const u of finalUnits) {
+    unitIndex++;
     let id: string;
     let label: string;
     const partLabel = u.part === 0 ? '序' : toChineseNumeral(u.part);
@@ -395,7 +406,9 @@ export function segmentReport(source: string, options: SegmentOptions = {}): Rep
     const headingEnd = u.kind === 'body' && u.inlineItem && sentenceRanges.length > 0 ? sentenceRanges[0].end : 0;
     const markerMatch = u.kind === 'body' && headingEnd === 0 && !DATELINE.test(ptext) ? MARKER.exec(ptext) : null;
     const marker = markerMatch ? markerMatch[1] : null;
-    const leads = u.kind === 'body' ? findLeads({ text: ptext, sentences: sentenceRanges, headingEnd, marker, opensPart: prevKind === 'part' }) : [];
+    const prefix = u.kind === 'body' && headingEnd === 0 ? seriesPrefix(ptext) : null;
+    const inSeries = (prefix !== null && (seriesCounts.get(`${u.part}|${prefix}`) ?? 0) >= SERIES_MIN) || parallel[unitIndex];
+    const leads = u.kind === 'body' ? findLeads({ text: ptext, sentences: sentenceRanges, headingEnd, marker, opensPart: prevKind === 'part', inSeries }) : [];
     const lead = leads[0] ?? null;
     prevKind = u.kind;
     paragraphs.push({

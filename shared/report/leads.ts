@@ -33,6 +33,8 @@ export const LEAD_MAX = 30;
 const ORDINAL_LEAD_MAX = 60;
 /** Later leads inside a paragraph are terse (`加快人工智能创新发展。`). */
 const INNER_LEAD_MAX = 12;
+/** Characters of other text a terse lead needs on each side to head a stretch of its own. */
+const TERSE_GAP = 20;
 
 export interface LeadContext {
   text: string;
@@ -92,6 +94,7 @@ const endsWithStop = (text: string, s: Range) => text[s.end - 1] === '。';
 export function findLeads(c: LeadContext): Range[] {
   const { text, sentences, headingEnd, marker } = c;
   const leads: Range[] = [];
+  const terse: Range[] = [];
   const candidates = sentences.filter((s) => s.start >= headingEnd);
   candidates.forEach((s, k) => {
     const last = s.end >= text.length;
@@ -105,7 +108,11 @@ export function findLeads(c: LeadContext): Range[] {
       const fits = k === 0 ? body.length <= ORDINAL_LEAD_MAX : body.length <= LEAD_MAX && !INNER_PUNCT.test(body.slice(ordinal[0].length));
       // A lead heads text: an ordinal followed straight by the next ordinal is a list item (十五件民生实事).
       const next = candidates[k + 1];
-      const headsText = next !== undefined && !ORDINAL_LEAD.test(text.slice(next.start, next.end));
+      const prev = candidates[k - 1];
+      const isOrdinal = (r: Range | undefined) => r !== undefined && ORDINAL_LEAD.test(text.slice(r.start, r.end));
+      // …and so is the last item of such a list (`十五是打造80个新型公共文化空间。` then the next topic).
+      const endsList = isOrdinal(prev) && !leads.includes(prev!);
+      const headsText = next !== undefined && !isOrdinal(next) && !endsList;
       if (fits && headsText) leads.push(s);
       return;
     }
@@ -120,6 +127,8 @@ export function findLeads(c: LeadContext): Range[] {
         return;
       }
       if (body.length > LEAD_MAX || CLAUSE_PUNCT.test(body) || /^各位代表/.test(body)) return;
+      // A sentence announcing what follows (`主要做了以下工作。一是…`) is not a heading.
+      if (/以下|如下/.test(body)) return;
       // Figures make a sentence a statement of fact (`修订或废止…政策文件72份。`), not a heading.
       if (!marker && (/\d/.test(body) || (headingEnd === 0 && (c.opensPart || STATEMENT.test(body))))) return;
       leads.push(s);
@@ -128,8 +137,17 @@ export function findLeads(c: LeadContext): Range[] {
     // Only in an item run into its paragraph (浙江, 江苏: `（一）…。[intro，…。]提升科技创新质效。…`):
     // elsewhere a terse sentence mid-paragraph is an action item (`启动第四次农业普查。`), not a heading.
     if (headingEnd > 0 && body.length <= INNER_LEAD_MAX && !INNER_PUNCT.test(body) && !/\d/.test(body) && !STATEMENT.test(body)) {
-      leads.push(s);
+      terse.push(s);
     }
   });
-  return leads;
+  // Elsewhere terse sentences are actions (广西: `…布局发展周边产业。建设南A东盟谷。打造高质量数据集…`).
+  // Only an item organised by leads has them: it opens with a lead (浙江), or its first terse sentence
+  // comes right after one introductory sentence (江苏: `（一）…。持续拓展…，…。更大力度提振消费。`).
+  const organisedByLeads = terse.length > 0 && (leads[0] === candidates[0] || candidates.indexOf(terse[0]) <= 1);
+  terse.forEach((s, i) => {
+    // Of two terse sentences in a row the first heads, the second is its first action.
+    const before = i > 0 ? s.start - terse[i - 1].end : TERSE_GAP;
+    if (organisedByLeads && before >= TERSE_GAP) leads.push(s);
+  });
+  return leads.sort((a, b) => a.start - b.start);
 }

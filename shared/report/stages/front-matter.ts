@@ -64,7 +64,8 @@ export function readFrontMatter(lines: readonly string[], bodyStart: number, end
     }
     kept.add(t);
     // `省长 龚 正`: the spaces that centre a two-character name are layout (a PDF loses them).
-    front.push({ kind: frontKind(t), text: t.replace(/(?<=\p{sc=Han})[ \u3000]+(?=\p{sc=Han})/gu, '') });
+    const shown = t.replace(/(?<=\p{sc=Han})[ \u3000]+(?=\p{sc=Han})/gu, '');
+    front.push({ kind: frontKind(shown), text: shown });
     log.add({ kind: 'front-matter', detail: `移入报头：“${t}”`, original: t, replacement: '', line: i, col: 0, anchorLine: i });
   }
   // The salutation that opens the speech belongs to the header: body numbering starts after it.

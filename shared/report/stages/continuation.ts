@@ -27,7 +27,8 @@ export function resolveContinuation({ raw, lines, markers }: SourceLines, bodySt
     if (m.from && atStart && continuesFrom === null) continuesFrom = m.page;
     if (!m.from && atEnd) continuesOn = m.page;
     const where = (m.from && atStart) || (!m.from && atEnd) ? `本文${m.from ? '上接' : '下转'}${m.page}` : '标记位于正文中间，未作为残篇信息';
-    log.add({ kind: 'continuation-marker', detail: `已移除版面接转标记“${m.raw}”：${where}`, original: m.raw, replacement: '', line: m.line, col: m.col, anchorLine: m.line });
+    const space = m.spaceBefore ? '及其前的空格' : '';
+    log.add({ kind: 'continuation-marker', detail: `已移除版面接转标记“${m.raw}”${space}：${where}`, original: m.spaceBefore + m.raw, replacement: '', line: m.line, col: m.col - m.spaceBefore.length, anchorLine: m.line });
   }
   return { continuesFrom, continuesOn };
 }

@@ -16,6 +16,8 @@ export interface ContinuationMarker {
   /** `第一版` */
   page: string;
   raw: string;
+  /** Whitespace between the text and a marker that ended the line (`贯通, (下转第四版)`), dropped with it. */
+  spaceBefore: string;
 }
 
 export interface SourceLines {
@@ -32,7 +34,9 @@ export function splitLines(source: string): SourceLines {
   const lines = raw.map((line, li) => {
     if (!line.includes('版')) return line.replace(SPACE_EDGES, '');
     const cut = line.replace(CONTINUATION, (m, dir: string, page: string, col: number) => {
-      markers.push({ line: li, col, end: col + m.length, from: !dir.includes('转'), page: page.replace(/\s+/g, ''), raw: m });
+      const endsLine = onlyMarkers(line.slice(col + m.length));
+      const spaceBefore = endsLine ? (/[ \t\u3000\u00a0]+$/.exec(line.slice(0, col))?.[0] ?? '') : '';
+      markers.push({ line: li, col, end: col + m.length, from: !dir.includes('转'), page: page.replace(/\s+/g, ''), raw: m, spaceBefore });
       return '';
     });
     return cut.replace(SPACE_EDGES, '');

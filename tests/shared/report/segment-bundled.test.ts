@@ -157,7 +157,9 @@ describe('bundled report: layout repairs', () => {
 
   it('strips both continuation markers and keeps them as metadata', () => {
     const markers = report.repairs.filter((r) => r.kind === 'continuation-marker');
-    expect(markers.map((r) => r.original)).toEqual(['(上接第一版)', '(下转第四版)']);
+    // The space the newspaper set before (下转第四版) goes with the marker, and the repair says so.
+    expect(markers.map((r) => r.original)).toEqual(['(上接第一版)', ' (下转第四版)']);
+    expect(markers[1].detail).toContain('及其前的空格');
     expect(report.text).not.toMatch(/上接|下转/);
     expect(report.paragraphs[0].text.startsWith('新增进出口实绩企业78家')).toBe(true);
     expect(report.paragraphs[report.paragraphs.length - 1].text.endsWith('全线贯通,')).toBe(true);

@@ -73,13 +73,14 @@ describe('front matter', () => {
 describe('continuation', () => {
   it('makes a fragment only of markers at the very start and end of the body', () => {
     const log = new RepairLog();
-    const src = splitLines('(上接第一版)开头。\n中间(下转第二版)还有。\n结尾。(下转第四版)');
+    const src = splitLines('(上接第一版)开头。\n中间(下转第二版)还有。\n结尾, (下转第四版)');
     expect(resolveContinuation(src, 0, 3, log)).toEqual({ continuesFrom: '第一版', continuesOn: '第四版' });
     expect(repairs(log).map((r) => r.detail)).toEqual([
       '已移除版面接转标记“(上接第一版)”：本文上接第一版',
       '已移除版面接转标记“(下转第二版)”：标记位于正文中间，未作为残篇信息',
-      '已移除版面接转标记“(下转第四版)”：本文下转第四版',
+      '已移除版面接转标记“(下转第四版)”及其前的空格：本文下转第四版',
     ]);
+    expect(repairs(log)[2].original).toBe(' (下转第四版)');
   });
 });
 

@@ -157,14 +157,20 @@ export async function importPdf(bytes: Uint8Array, pdfjs: PdfJsLike): Promise<Re
   }
   try {
     if (doc.numPages === 0) return { ok: false, error: 'PDF 文件没有页面，没有可以阅读的报告文本。' };
+    // All pages are requested at once: pdf.js's worker queues them, so no page waits for the
+    // round trip of the one before.
+    const pages = await Promise.all(
+      Array.from({ length: doc.numPages }, async (_, i) => {
+        const page = await doc.getPage(i + 1);
+        const content = await page.getTextContent();
+        return { page, height: page.getViewport({ scale: 1 }).height, content };
+      }),
+    );
     const all: PdfLine[] = [];
     let images = 0;
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const { height } = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
+    for (const [i, { page, height, content }] of pages.entries()) {
       const items = content.items.filter((it): it is PdfTextItem => typeof (it as PdfTextItem).str === 'string');
-      const lines = pageLines(items, n, height);
+      const lines = pageLines(items, i + 1, height);
       if (lines.length === 0) {
         const ops = await page.getOperatorList();
         if (ops.fnArray.some((op) => pdfjs.imageOps.includes(op))) images++;

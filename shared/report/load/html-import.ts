@@ -109,7 +109,8 @@ export async function importHtml(bytes: Uint8Array, libs: HtmlLibs): Promise<Res
   // Readability lifts the page's <h1> out of the article as its title: put it back on top.
   const title = article.title ? cleanPageTitle(article.title) : '';
   if (title && lines.length > 0 && lines[0] !== title && !lines.slice(0, 5).includes(title)) lines.unshift(title);
-  if (lines.length === 0) return { ok: false, error: '网页里找不到正文（可能是目录页或只有图片）。' };
+  // A report has sentences; a page whose "article" is a few links (a 目录页, a home page) has none.
+  if (!lines.some((l) => l.length >= 20)) return { ok: false, error: '网页里找不到正文（可能是目录页或只有图片）。请在浏览器中打开报告全文后再保存。' };
   return {
     ok: true,
     value: {

@@ -79,7 +79,8 @@ export async function loadReportFile(file: ReportFile, libs: FormatLibraries): P
   } catch (error) {
     return { ok: false, error: `报告无法分段：${error instanceof Error ? error.message : String(error)}` };
   }
-  const firstId = segmented.paragraphs[0]?.id ?? '';
+  if (segmented.paragraphs.length === 0) return { ok: false, error: '文件里只有标题等报头信息，没有报告正文。' };
+  const firstId = segmented.paragraphs[0].id;
   const importRepairs: Repair[] = imported.value.notes.map((n) => {
     const r: Repair = { kind: n.kind, paragraphId: firstId, detail: n.detail };
     if (n.original !== undefined) {

@@ -80,6 +80,26 @@ describe('打开报告 in other formats', () => {
     await context.close();
   });
 
+  it('shows 内蒙古’s unnumbered headings, run-in leads and its appendix as a part of its own', async () => {
+    const { context, page } = await openReader(browser());
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    const source = readFileSync(resolve(CORPUS, '2026_内蒙古自治区_政府工作报告.txt'));
+    await choose(page, 'button', '内蒙古.txt', new Uint8Array(source));
+    await expect.poll(() => page.locator('h1.report-title').innerText(), { timeout: 20_000 }).toBe('2026年内蒙古自治区政府工作报告');
+    const nav = page.locator('nav[aria-label="目录"]');
+    const top = await nav.locator(':scope > ul > li.outline-l0 > .outline-row .outline-link').allInnerTexts();
+    expect(top).toEqual(['“十四五”时期发展成就和2025年工作回顾', '“十五五”时期主要目标和2026年重点工作', '附件　2026年自治区民生实事']);
+    expect(await nav.locator('li.outline-l3 .outline-link').allInnerTexts()).toEqual(expect.arrayContaining(['二要培育壮大新兴产业和未来产业', '十要实施城乡人居环境改善工程']));
+    await page.locator('nav[aria-label="目录"] button.outline-link', { hasText: '附件' }).click();
+    await expect.poll(() => page.locator('[data-segment-id="a1"]').isVisible()).toBe(true);
+    await screenshot(page, 'open-appendix');
+    expect(errors.filter((e) => /key/i.test(e))).toEqual([]);
+    await context.close();
+  });
+
   it('refuses a scanned PDF with a Chinese message and keeps the open report', async () => {
     const { context, page } = await openReader(browser());
     const before = await page.locator('h1.report-title').innerText();

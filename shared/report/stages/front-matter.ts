@@ -52,7 +52,9 @@ export function readFrontMatter(lines: readonly string[], bodyStart: number, end
     if (t === '') continue;
     let reason = frontMatterChromeReason(lines, i);
     if (!reason && (t === title || kept.has(t))) reason = '重复的标题或题注';
-    if (!reason && title === '' && looksLikeTitle(t)) {
+    const shown = t.replace(/(?<=\p{sc=Han})[ \u3000]+(?=\p{sc=Han})/gu, '');
+    // A speaker or dateline line is never the title, even when the text has no title line.
+    if (!reason && title === '' && looksLikeTitle(t) && frontKind(shown) === 'other') {
       title = t;
       front.push({ kind: 'title', text: t });
       log.add({ kind: 'title-extracted', detail: `首行“${t}”作为报告标题`, original: t, replacement: '', line: i, col: 0, anchorLine: i });
@@ -64,7 +66,6 @@ export function readFrontMatter(lines: readonly string[], bodyStart: number, end
     }
     kept.add(t);
     // `省长 龚 正`: the spaces that centre a two-character name are layout (a PDF loses them).
-    const shown = t.replace(/(?<=\p{sc=Han})[ \u3000]+(?=\p{sc=Han})/gu, '');
     front.push({ kind: frontKind(shown), text: shown });
     log.add({ kind: 'front-matter', detail: `移入报头：“${t}”`, original: t, replacement: '', line: i, col: 0, anchorLine: i });
   }

@@ -141,6 +141,20 @@ export function joinLines(lines: PdfLine[]): string[] {
   return out;
 }
 
+/**
+ * True when many lines start in the right half of their page: a page set in columns (a newspaper),
+ * whose columns this importer would read across. Centred lines (titles) start mid-page too, but they
+ * end as far from the right edge as they start from the left.
+ */
+export function looksMultiColumn(lines: readonly PdfLine[]): boolean {
+  if (lines.length < 10) return false;
+  const right = Math.max(...lines.map((l) => l.xEnd));
+  const left = Math.min(...lines.map((l) => l.x));
+  const middle = (left + right) / 2;
+  const inRightColumn = lines.filter((l) => l.x > middle - l.size && Math.abs(l.x - left - (right - l.xEnd)) > l.size * 2);
+  return inRightColumn.length >= lines.length * 0.25;
+}
+
 const SCANNED = '这是扫描件，没有可读取的文字。研读只能打开带文字层的 PDF；请向发文单位索取 Word 或文字版 PDF。';
 
 /** Lines of a PDF, or a Chinese message (password, damaged, empty, scanned). */
@@ -182,7 +196,10 @@ export async function importPdf(bytes: Uint8Array, pdfjs: PdfJsLike): Promise<Re
     }
     const { lines, notes } = stripPageChrome(all, doc.numPages);
     const paragraphs = joinLines(lines);
-    return { ok: true, value: { lines: paragraphs, notes: [{ kind: 'format', detail: `已读取 PDF 的文字层（${doc.numPages} 页），按缩进和行距重新接合段落；不支持多栏排版` }, ...notes] } };
+    const columns: typeof notes = looksMultiColumn(lines)
+      ? [{ kind: 'format', detail: '注意：这个 PDF 似乎是多栏排版（如报纸版面），研读按单栏读取，段落顺序和接合可能有误；请尽量使用 Word 或单栏 PDF' }]
+      : [];
+    return { ok: true, value: { lines: paragraphs, notes: [{ kind: 'format', detail: `已读取 PDF 的文字层（${doc.numPages} 页），按缩进和行距重新接合段落；不支持多栏排版` }, ...columns, ...notes] } };
   } catch {
     return { ok: false, error: '文件已损坏，无法作为 PDF 读取。' };
   } finally {

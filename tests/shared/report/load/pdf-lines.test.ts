@@ -3,7 +3,7 @@
  * page chrome, paragraphs from indents and short lines.
  */
 import { describe, expect, it } from 'vitest';
-import { joinLines, pageLines, stripPageChrome, type PdfLine } from '../../../../shared/report/load/pdf-import';
+import { joinLines, looksMultiColumn, pageLines, stripPageChrome, type PdfLine } from '../../../../shared/report/load/pdf-import';
 
 const H = 842;
 /** An item at x, with its baseline `top` units from the top of the page, 16 units per character. */
@@ -51,5 +51,15 @@ describe('joinLines', () => {
       line(2, '正文', 36, 200, full),
     ];
     expect(joinLines(lines)).toEqual(['标题', '　首段第一行首段第二行结束。', '次段第一行跨页接续的次段末行。', '正文']);
+  });
+});
+
+describe('looksMultiColumn', () => {
+  const body = (n: number, x: number, w: number) => Array.from({ length: n }, (_, i) => line(1, '正'.repeat(w), x, 100 + i * 28));
+  it('flags a page set in two columns', () => {
+    expect(looksMultiColumn([...body(20, 36, 15), ...body(20, 300, 15)])).toBe(true);
+  });
+  it('does not flag one column with a centred title', () => {
+    expect(looksMultiColumn([line(1, '政府工作报告', 250, 60), ...body(30, 36, 30)])).toBe(false);
   });
 });

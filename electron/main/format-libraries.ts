@@ -33,8 +33,14 @@ async function loadHtml(): Promise<HtmlLibs> {
   };
 }
 
+async function loadMammoth(): Promise<MammothLike> {
+  // A CommonJS module: tsx and Vitest hand it over as `default`, a bundled main as the namespace.
+  const m = (await import('mammoth')) as unknown as MammothLike & { default?: MammothLike };
+  return m.default ?? m;
+}
+
 export const nodeFormatLibraries: FormatLibraries = {
-  mammoth: async () => ((await import('mammoth')) as unknown as { default?: MammothLike } & MammothLike).default ?? ((await import('mammoth')) as unknown as MammothLike),
+  mammoth: loadMammoth,
   pdfjs: () => (pdfjsPromise ??= loadPdfjs()),
   html: loadHtml,
 };

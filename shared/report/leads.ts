@@ -64,11 +64,14 @@ function firstSentence(text: string): string | null {
   return at === -1 ? null : text.slice(0, at + 1);
 }
 
-/** Shapes of parallel openings: the same first three characters, or a terse `X，Y。` pair. */
+/** Shapes of parallel openings: the same first three characters, a terse `X，Y。` pair, or two clauses after the same subject. */
 function openingShape(text: string): string | null {
   const first = firstSentence(text);
   if (first === null || first.length > SERIES_LEAD_MAX + 1 || /\d|[；;：:]/.test(first)) return null;
-  if (first.length <= 17 && (first.match(/[，,]/g) ?? []).length === 1) return 'pair';
+  const commas = (first.match(/[，,]/g) ?? []).length;
+  if (first.length <= 17 && commas === 1) return 'pair';
+  // `我们扭住高质量发展首要任务，全力推进工业强省…。` ×8: the same subject, two clauses.
+  if (first.length <= 31 && commas === 1) return `clauses:${first.slice(0, 2)}`;
   return first.length > 4 ? `prefix:${first.slice(0, 3)}` : null;
 }
 

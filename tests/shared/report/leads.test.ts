@@ -46,6 +46,11 @@ describe('parallelOpenings', () => {
     expect(parallelOpenings(texts)).toEqual([true, true, true]);
   });
 
+  it('marks two-clause openings after the same subject in a row (甘肃: 我们…，…。)', () => {
+    const texts = ['我们扭住高质量发展首要任务，全力推进工业强省产业兴省。正文。', '我们巩固拓展脱贫攻坚成果，扎实推进城乡融合发展。正文。', '我们全面深化改革扩大开放，有效激发发展活力。正文。'];
+    expect(parallelOpenings(texts)).toEqual([true, true, true]);
+  });
+
   it('ignores two alike and openings with figures', () => {
     expect(parallelOpenings(['这五年是A的五年。', '这五年是B的五年。', '今年C。'])).toEqual([false, false, false]);
     expect(parallelOpenings(['增长5%，好于预期。', '增长6%，好于预期。', '增长7%，好于预期。'])).toEqual([false, false, false]);

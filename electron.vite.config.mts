@@ -14,7 +14,7 @@ export default defineConfig({
       outDir: 'out/main',
       // Bundle zod into main so the packaged app needs no node_modules (electron-builder.yml
       // excludes them); electron stays external.
-      externalizeDeps: { exclude: ['zod'] },
+      externalizeDeps: { exclude: ['zod', 'mammoth', 'pdfjs-dist', 'linkedom', '@mozilla/readability'] },
       rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
     },
   },

@@ -1,15 +1,17 @@
 /**
- * `npm run ingest -- <file.txt> [--json]`: segments a report file and prints its outline and a
- * repair summary in Chinese, or (with --json) one JSON object on stdout for scripts.
- * Exit codes: 0 success, 2 unusable input (missing, not UTF-8, empty, binary) or bad usage.
+ * `npm run ingest -- <file> [--json]`: reads a report (.txt in UTF-8/UTF-16/GB18030, .docx, .pdf,
+ * .html) through the app's one loader and prints its outline and a repair summary in Chinese, or
+ * (with --json) one JSON object on stdout for scripts.
+ * Exit codes: 0 success, 2 unusable input (missing, unreadable format, empty, binary) or bad usage.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
-import { decodeReportBytes } from '../shared/report/decode';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { nodeFormatLibraries } from '../electron/main/format-libraries';
+import { loadReportFile, type ReportFile } from '../shared/report/load/load-report';
 import type { Report } from '../shared/report/model';
-import { segmentReport } from '../shared/report/segment';
+import { parseKnownTypos } from '../shared/report/typos';
 
-const USAGE = '用法：npm run ingest -- <报告.txt> [--json]';
+const USAGE = '用法：npm run ingest -- <报告文件（.txt/.docx/.pdf/.html）> [--json]';
 
 /** Chinese names of repair kinds, in the order the summary lists them. */
 const REPAIR_NAMES: [kind: string, name: string][] = [
@@ -19,6 +21,11 @@ const REPAIR_NAMES: [kind: string, name: string][] = [
   ['markup-subscript', '还原排版标记（下标）'],
   ['chrome-removed', '移除网页元素'],
   ['title-extracted', '提取报告标题'],
+  ['front-matter', '移入报头'],
+  ['encoding', '文字编码'],
+  ['format', '文件格式'],
+  ['page-chrome-removed', '移除页眉页脚和页码'],
+  ['site-chrome-removed', '移除网页元素'],
 ];
 
 /** The JSON shape promised to scripts (issue 2), plus id, kind, lead and fingerprint. */
@@ -26,6 +33,8 @@ function toJson(report: Report): unknown {
   return {
     id: report.id,
     title: report.title,
+    format: report.format ?? 'txt',
+    front: report.front ?? [],
     continuesFrom: report.continuesFrom,
     continuesOn: report.continuesOn,
     fingerprint: report.fingerprint,
@@ -51,6 +60,7 @@ function toSummary(report: Report, fileName: string): string {
   const out: string[] = [];
   const count = (k: string) => report.paragraphs.filter((p) => p.kind === k).length;
   out.push(`《${report.title}》 (${fileName})`);
+  if (report.front?.length) out.push(`报头：${report.front.map((f) => f.text).join(' / ')}`);
   if (report.continuesFrom || report.continuesOn) {
     const parts = [report.continuesFrom && `上接${report.continuesFrom}`, report.continuesOn && `下转${report.continuesOn}`].filter(Boolean);
     out.push(`本文为节选：${parts.join('，')}。`);
@@ -88,7 +98,23 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function main(argv: string[]): void {
+/** A bundled report is `<id>/source.txt` beside its meta.json: its id and title come from there. */
+function bundledMeta(file: string): ReportFile['bundled'] {
+  if (basename(file) !== 'source.txt') return undefined;
+  const metaFile = join(dirname(resolve(file)), 'meta.json');
+  if (!existsSync(metaFile)) return undefined;
+  try {
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { id?: unknown; title?: unknown };
+    if (typeof meta.id !== 'string' || typeof meta.title !== 'string') return undefined;
+    const typosFile = join(dirname(resolve(file)), 'typos.json');
+    const typos = existsSync(typosFile) ? parseKnownTypos(JSON.parse(readFileSync(typosFile, 'utf8'))) : [];
+    return { id: meta.id, title: meta.title, typos };
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
   const flags = argv.filter((a) => a.startsWith('--'));
   const files = argv.filter((a) => !a.startsWith('--'));
   const unknown = flags.filter((f) => f !== '--json');
@@ -106,15 +132,11 @@ function main(argv: string[]): void {
     if (code === 'EACCES') fail(`没有权限读取文件“${file}”。`);
     fail(`无法读取文件“${file}”：${(e as Error).message}`);
   }
-  const decoded = decodeReportBytes(bytes);
-  if (!decoded.ok) fail(`${file}：${decoded.error}`);
-
-  // Bundled reports are `<id>/source.txt`; other files are named after themselves.
-  const stem = basename(file, extname(file));
-  const id = stem === 'source' ? basename(dirname(resolve(file))) : stem;
-  const report = segmentReport(decoded.value, { id });
+  const loaded = await loadReportFile({ bytes, fileName: basename(file), bundled: bundledMeta(file) }, nodeFormatLibraries);
+  if (!loaded.ok) fail(`${file}：${loaded.error}`);
+  const report = loaded.value;
   if (flags.includes('--json')) process.stdout.write(`${JSON.stringify(toJson(report), null, 2)}\n`);
   else process.stdout.write(`${toSummary(report, basename(file))}\n`);
 }
 
-main(process.argv.slice(2));
+void main(process.argv.slice(2));

@@ -9,8 +9,8 @@ import { MAX_EXCHANGE_BYTES } from '../../shared/exchange/format';
 import type { Result } from '../../shared/ipc/contract';
 import { MSG } from './messages';
 
-/** Largest report file 打开报告 accepts, in bytes (50 MB: a report is ~100 KB). */
-export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
+/** Largest report file 打开报告 accepts: the loader's own limit (shared/report/load/sniff.ts). */
+export { MAX_REPORT_BYTES } from '../../shared/report/load/sniff';
 /**
  * Largest file `file:open` reads (exchange files, backups): the exchange format's own limit, so
  * whatever 导出批注 can write (up to 100,000 records, > 50 MB) can be imported again here.

@@ -15,8 +15,8 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
-import { decodeReportBytes } from '../../shared/report/decode';
-import { segmentReport } from '../../shared/report/segment';
+import { loadReportFile } from '../../shared/report/load/load-report';
+import { nodeFormatLibraries } from './format-libraries';
 import { readFileLimited, saveFileAtomic } from './file-io';
 import { createIpcHandlers, registerIpcHandlers } from './ipc-handlers';
 import { createBackupDir } from './backup-dir';
@@ -24,7 +24,7 @@ import { buildMenuTemplate, dispatchMenuCommand } from './menu';
 import { MSG } from './messages';
 import { PDF_PARTITION, printWebContents, renderHtmlToPdf } from './pdf';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, createAppProtocolHandler, PRIVILEGED_SCHEMES } from './protocol';
-import { createReportStore, reportFromBytes, resolveReportsDir, type ReportCodec } from './report-store';
+import { createReportStore, reportFromFile, resolveReportsDir, type LoadReport } from './report-store';
 import {
   blockNetwork,
   createSenderGuard,
@@ -47,7 +47,7 @@ if (devServerUrl) {
 }
 const senderGuard = createSenderGuard(trustedLocations);
 
-const codec: ReportCodec = { decode: decodeReportBytes, segment: segmentReport };
+const loadReport: LoadReport = (file) => loadReportFile(file, nodeFormatLibraries);
 
 let mainWindow: BrowserWindow | null = null;
 let quitting = false;
@@ -122,12 +122,12 @@ async function start(): Promise<void> {
     resourcesPath: process.resourcesPath,
     appPath: app.getAppPath(),
   });
-  const reports = createReportStore(reportsDir, codec);
+  const reports = createReportStore(reportsDir, loadReport);
 
   const handlers = createIpcHandlers<IpcMainInvokeEvent>(
     {
       reports,
-      parseReport: (bytes, id, name) => reportFromBytes(bytes, id, name, codec),
+      openReport: (bytes, name) => reportFromFile(bytes, name, loadReport),
       showOpenDialog: showOpen,
       showSaveDialog: showSave,
       readFile: (file, maxBytes) => readFileLimited(file, maxBytes),

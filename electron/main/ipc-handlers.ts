@@ -16,7 +16,8 @@ import {
 import type { Report } from '../../shared/report/model';
 import { MAX_OPEN_FILE_BYTES, MAX_REPORT_BYTES } from './file-io';
 import { MSG } from './messages';
-import { reportIdFromFileName, type ReportStore } from './report-store';
+import { REPORT_EXTENSIONS } from '../../shared/report/load/load-report';
+import type { ReportStore } from './report-store';
 import type { IpcEventLike } from './security';
 import type { BackupDir } from './backup-dir';
 import { BACKUP_NAME_PATTERN } from '../../shared/backup/names';
@@ -42,8 +43,8 @@ export interface DialogFilter {
 /** Everything the handlers need from Electron and the disk, injected. */
 export interface IpcDeps<E extends InvokeEvent = InvokeEvent> {
   reports: ReportStore;
-  /** Decodes and segments a user-chosen report (`reportFromBytes` with the real codec). */
-  parseReport(bytes: Uint8Array, id: string, name: string): Result<Report>;
+  /** Reads a user-chosen report file of any supported format (`reportFromFile` with the real loader). */
+  openReport(bytes: Uint8Array, name: string): Promise<Result<Report>>;
   /** Native open dialog, parented to the sender's window; the chosen path or null. */
   showOpenDialog(event: E, options: { title: string; filters: DialogFilter[] }): Promise<string | null>;
   /** Native save dialog; the chosen path or null. */
@@ -90,6 +91,13 @@ const ARG_SCHEMAS = {
   listReports: z.tuple([]),
   loadReport: z.tuple([z.string().min(1).max(200)]),
   openReportFile: z.tuple([]),
+  readReportFile: z.tuple([
+    z.object({
+      name: z.string().min(1).max(255),
+      // One byte over the loader's limit still reaches it, so the user gets its message.
+      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_REPORT_BYTES + 1, '内容过大'),
+    }),
+  ]),
   openFile: z.tuple([z.object({ filters: filtersSchema })]),
   saveFile: z.tuple([z.object({ suggestedName: suggestedNameSchema, content: contentSchema, filters: filtersSchema })]),
   print: z.tuple([]),
@@ -140,14 +148,19 @@ function createImplementations<E extends InvokeEvent>(deps: IpcDeps<E>): { [K in
     async openReportFile(event) {
       const file = await deps.showOpenDialog(event, {
         title: MSG.dialogOpenReport,
-        filters: [{ name: MSG.filterText, extensions: ['txt'] }],
+        filters: [
+          { name: MSG.filterReports, extensions: [...REPORT_EXTENSIONS] },
+          { name: MSG.filterAll, extensions: ['*'] },
+        ],
       });
       if (!file) return { ok: true, value: null };
       const bytes = await deps.readFile(file, MAX_REPORT_BYTES);
       if (!bytes.ok) return bytes;
-      const name = path.basename(file);
-      return deps.parseReport(bytes.value, reportIdFromFileName(name), name);
+      return deps.openReport(bytes.value, path.basename(file));
     },
+
+    // A file dropped on the window: the renderer has its bytes, main reads them like an opened file.
+    readReportFile: (_event, file) => deps.openReport(file.bytes, path.basename(file.name.replace(/\\/g, '/'))),
 
     async openFile(event, request) {
       const file = await deps.showOpenDialog(event, { title: MSG.dialogOpenFile, filters: request.filters });

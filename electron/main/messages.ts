@@ -15,6 +15,7 @@ export const MSG = {
   reportMetaMissing: (id: string) => `内置报告“${id}”缺少说明文件 meta.json。`,
   reportMetaInvalid: (id: string, detail: string) =>
     `内置报告“${id}”的说明文件 meta.json 格式错误：${detail}`,
+  reportTyposInvalid: (id: string, detail: string) => `内置报告“${id}”的勘误表 typos.json 格式错误：${detail}`,
   reportSourceMissing: (id: string) => `内置报告“${id}”缺少正文文件 source.txt。`,
   reportDecodeFailed: (name: string, detail: string) => `报告“${name}”无法读取：${detail}`,
   reportSegmentFailed: (name: string, detail: string) => `报告“${name}”无法分段：${detail}`,
@@ -61,7 +62,8 @@ export const MSG = {
   dialogOpenFile: '打开文件',
   dialogSaveFile: '保存文件',
   dialogSavePdf: '导出 PDF',
-  filterText: '纯文本报告',
+  filterReports: '报告（Word、PDF、网页、文本）',
+  filterAll: '所有文件',
   filterPdf: 'PDF 文档',
 
   // About

@@ -1,24 +1,21 @@
 /**
  * Bundled reports on disk: `<dir>/index.json` (array of ids), `<dir>/<id>/meta.json` and
- * `<dir>/<id>/source.txt`. Loads, decodes, segments and caches them.
+ * `<dir>/<id>/source.txt` (+ optional `<dir>/<id>/typos.json`, the report's known source typos). Loads them through the one report loader and caches them.
  */
 import { readFile as fsReadFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Result } from '../../shared/ipc/contract';
 import type { Report, ReportMeta } from '../../shared/report/model';
+import type { ReportFile } from '../../shared/report/load/load-report';
+import { parseKnownTypos, type KnownTypo } from '../../shared/report/typos';
 import { MSG } from './messages';
 
 /** Bundled report ids: lowercase ASCII words joined by `-` (they name folders). */
 export const REPORT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** The text pipeline, injected so the store does not care which module implements it. */
-export interface ReportCodec {
-  /** `decodeReportBytes` of shared/report/decode.ts. */
-  decode(bytes: Uint8Array): Result<string>;
-  /** `segmentReport` of shared/report/segment.ts. */
-  segment(source: string, options?: { id?: string }): Report;
-}
+/** `loadReportFile` of shared/report/load, bound to the format libraries (injected for tests). */
+export type LoadReport = (file: ReportFile) => Promise<Result<Report>>;
 
 export interface ReportStore {
   /** Metadata of every bundled report, in index.json order. */
@@ -51,22 +48,6 @@ export function resolveReportsDir(options: {
     : path.join(options.appPath, 'resources', 'reports');
 }
 
-/**
- * Report id for a file the user opened: its name without extension, with characters that are
- * awkward in ids (spaces, punctuation, path separators) turned into `-`. Han characters stay.
- * Never empty (`report` as fallback).
- */
-export function reportIdFromFileName(fileName: string): string {
-  const base = path.basename(fileName.replace(/\\/g, '/')).replace(/\.[^.]*$/, '');
-  const id = base
-    .normalize('NFC')
-    .replace(/[^\p{L}\p{N}_-]+/gu, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80);
-  return id || 'report';
-}
-
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -78,19 +59,13 @@ function issuesText(error: z.ZodError): string {
 }
 
 /**
- * Decodes and segments report bytes. `name` is used in error messages (file name or id).
- * Never throws: a segmenter exception becomes an error Result.
+ * A report file the user chose (dialog or drop), read by the one loader; the error names the file.
+ * Never throws.
  */
-export function reportFromBytes(
-  bytes: Uint8Array,
-  id: string,
-  name: string,
-  codec: ReportCodec,
-): Result<Report> {
-  const decoded = codec.decode(bytes);
-  if (!decoded.ok) return { ok: false, error: MSG.reportDecodeFailed(name, decoded.error) };
+export async function reportFromFile(bytes: Uint8Array, name: string, load: LoadReport): Promise<Result<Report>> {
   try {
-    return { ok: true, value: codec.segment(decoded.value, { id }) };
+    const result = await load({ bytes, fileName: name });
+    return result.ok ? result : { ok: false, error: MSG.reportDecodeFailed(name, result.error) };
   } catch (error) {
     return { ok: false, error: MSG.reportSegmentFailed(name, errorText(error)) };
   }
@@ -107,7 +82,7 @@ function isMissing(error: unknown): boolean {
  */
 export function createReportStore(
   dir: string,
-  codec: ReportCodec,
+  load: LoadReport,
   readFile: (file: string) => Promise<Uint8Array> = fsReadFile,
 ): ReportStore {
   const cache = new Map<string, Promise<Result<Report>>>();
@@ -153,6 +128,21 @@ export function createReportStore(
     return { ok: true, value: parsed.data };
   }
 
+  /** The report's known source typos; a report without typos.json has none. */
+  async function readTypos(id: string): Promise<Result<KnownTypo[]>> {
+    let raw: Uint8Array;
+    try {
+      raw = await readFile(path.join(dir, id, 'typos.json'));
+    } catch (error) {
+      return isMissing(error) ? { ok: true, value: [] } : { ok: false, error: MSG.reportTyposInvalid(id, errorText(error)) };
+    }
+    try {
+      return { ok: true, value: parseKnownTypos(JSON.parse(new TextDecoder('utf-8').decode(raw))) };
+    } catch (error) {
+      return { ok: false, error: MSG.reportTyposInvalid(id, errorText(error)) };
+    }
+  }
+
   async function loadUncached(id: string): Promise<Result<Report>> {
     const index = await readIndex();
     if (!index.ok) return index;
@@ -165,10 +155,16 @@ export function createReportStore(
     } catch (error) {
       return { ok: false, error: isMissing(error) ? MSG.reportSourceMissing(id) : MSG.reportDecodeFailed(meta.value.title, errorText(error)) };
     }
-    const report = reportFromBytes(bytes, id, meta.value.title, codec);
-    // The bundled metadata names the report authoritatively; a newspaper fragment's own first
-    // line is not necessarily its title.
-    return report.ok ? { ok: true, value: { ...report.value, title: meta.value.title } } : report;
+    const typos = await readTypos(id);
+    if (!typos.ok) return typos;
+    let report: Result<Report>;
+    try {
+      // meta.json names the report and keeps its id: stored annotations reference `changzhi-2026`.
+      report = await load({ bytes, fileName: 'source.txt', bundled: { id, title: meta.value.title, typos: typos.value } });
+    } catch (error) {
+      return { ok: false, error: MSG.reportSegmentFailed(meta.value.title, errorText(error)) };
+    }
+    return report.ok ? report : { ok: false, error: MSG.reportDecodeFailed(meta.value.title, report.error) };
   }
 
   return {

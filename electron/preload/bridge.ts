@@ -44,6 +44,7 @@ export function createReaderHostBridge(ipc: IpcRendererLike): ReaderHost {
     listReports: () => call(IPC_CHANNELS.listReports),
     loadReport: (id) => call(IPC_CHANNELS.loadReport, id),
     openReportFile: () => call(IPC_CHANNELS.openReportFile),
+    readReportFile: (file) => call(IPC_CHANNELS.readReportFile, file),
     openFile: (req) => call(IPC_CHANNELS.openFile, req),
     saveFile: (req) => call(IPC_CHANNELS.saveFile, req),
     print: () => call(IPC_CHANNELS.print),

@@ -1,6 +1,6 @@
 /** The application shell: top bar, outline, reading column, side panels, commands. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { MenuCommand, ReaderHost } from '../../shared/ipc/contract';
+import type { MenuCommand, ReaderHost, Result } from '../../shared/ipc/contract';
 import type { Report } from '../../shared/report/model';
 import { MSG } from '../messages';
 import { Outline } from '../reader/Outline';
@@ -9,6 +9,7 @@ import { stepFontSize, type ReadingPosition } from './prefs';
 import { positionAtTop, restorePosition } from './reading-position';
 import type { ShellStore } from './shell-store';
 import { useShortcuts } from './use-shortcuts';
+import { useFileDrop } from '../import/use-file-drop';
 import { SettingsDialog } from './SettingsDialog';
 import { preloadNoteFont } from './note-font';
 import { PanelBoundary, PanelError } from './PanelBoundary';
@@ -149,14 +150,17 @@ export function App({ host, store, annotationStore, repository }: Props) {
     window.setTimeout(() => setToast((t) => (t === text ? null : t)), 4000);
   }, []);
 
-  const openReport = useCallback(async () => {
-    const res = await host.openReportFile();
+  // An unreadable file only shows its message: the open report stays as it was.
+  const showOpened = useCallback((res: Result<Report | null>) => {
     if (!res.ok) return showToast(res.error);
     if (!res.value) return;
     restored.current = false;
     setState({ kind: 'ready', report: res.value, displayTitle: res.value.title });
     showToast(MSG.reportOpened(res.value.title));
-  }, [host, showToast]);
+  }, [showToast]);
+
+  const openReport = useCallback(async () => showOpened(await host.openReportFile()), [host, showOpened]);
+  const drop = useFileDrop(host, showOpened, showToast);
 
   const titleRef = useRef(displayTitle);
   titleRef.current = displayTitle;
@@ -297,7 +301,12 @@ export function App({ host, store, annotationStore, repository }: Props) {
 
   return (
     <AnnotationStoreContext.Provider value={annotationStore}>
-    <div className={`app${outlineHidden ? ' no-outline' : ''}`} data-prefs-loaded={prefsLoaded}>
+    <div
+      className={`app${outlineHidden ? ' no-outline' : ''}${drop.over ? ' drop-over' : ''}`}
+      data-prefs-loaded={prefsLoaded}
+      {...drop.handlers}
+    >
+      {drop.over && <div className="drop-hint" aria-hidden>{MSG.dropReport}</div>}
       <a
         className="skip-link"
         href="#reader"

@@ -5,10 +5,11 @@
  */
 import type { OpenedFile, ReaderHost, Result } from '../../shared/ipc/contract';
 import type { Report, ReportMeta } from '../../shared/report/model';
-import { decodeReportBytes } from '../../shared/report/decode';
-import { segmentReport } from '../../shared/report/segment';
 import { createBrowserBackups } from './browser-backups';
 import { MAX_EXCHANGE_BYTES } from '../../shared/exchange/format';
+import { loadReportFile, REPORT_EXTENSIONS } from '../../shared/report/load/load-report';
+import { parseKnownTypos, type KnownTypo } from '../../shared/report/typos';
+import { browserFormatLibraries } from '../import/format-libraries';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = <T>(error: string): Result<T> => ({ ok: false, error });
@@ -64,8 +65,19 @@ export async function requestPersistentStorage(storage: PersistableStorage | und
   }
 }
 
-const reportIdFromName = (name: string) =>
-  name.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 80) || 'report';
+/** A bundled report's known source typos; none when it has no typos.json. */
+async function fetchTypos(url: string): Promise<KnownTypo[]> {
+  const res = await fetch(url);
+  if (res.status === 404) return [];
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return parseKnownTypos(await res.json());
+}
+
+/** A file the user chose or dropped, through the same loader Electron's main process uses. */
+async function readUserFile(name: string, bytes: Uint8Array): Promise<Result<Report>> {
+  const r = await loadReportFile({ bytes, fileName: name }, browserFormatLibraries);
+  return r.ok ? r : fail(`报告“${name}”无法读取：${r.error}`);
+}
 
 export function createBrowserHost(base = './'): ReaderHost {
   void requestPersistentStorage();
@@ -86,22 +98,30 @@ export function createBrowserHost(base = './'): ReaderHost {
     async loadReport(id) {
       if (!/^[\p{L}\p{N}_-]+$/u.test(id)) return fail('报告编号无效。');
       let bytes: Uint8Array;
+      let meta: ReportMeta;
       try {
-        bytes = await fetchBytes(`${base}reports/${id}/source.txt`);
+        [bytes, meta] = await Promise.all([
+          fetchBytes(`${base}reports/${id}/source.txt`),
+          fetchBytes(`${base}reports/${id}/meta.json`).then((b) => JSON.parse(new TextDecoder().decode(b)) as ReportMeta),
+        ]);
       } catch (e) {
         return fail(`无法读取报告“${id}”（${(e as Error).message}）。`);
       }
-      const text = decodeReportBytes(bytes);
-      if (!text.ok) return fail(text.error);
-      return ok(segmentReport(text.value, { id }));
+      let typos: KnownTypo[];
+      try {
+        typos = await fetchTypos(`${base}reports/${id}/typos.json`);
+      } catch (e) {
+        return fail(`报告“${meta.title}”的勘误表无法读取（${(e as Error).message}）。`);
+      }
+      const r = await loadReportFile({ bytes, fileName: 'source.txt', bundled: { id, title: meta.title, typos } }, browserFormatLibraries);
+      return r.ok ? r : fail(`报告“${meta.title}”无法读取：${r.error}`);
     },
     async openReportFile() {
-      const file = await pickFile('.txt,text/plain');
+      const file = await pickFile([...REPORT_EXTENSIONS].map((e) => `.${e}`).join(','));
       if (!file) return ok(null);
-      const text = decodeReportBytes(new Uint8Array(await file.arrayBuffer()));
-      if (!text.ok) return fail(text.error);
-      return ok<Report | null>(segmentReport(text.value, { id: reportIdFromName(file.name) }));
+      return readUserFile(file.name, new Uint8Array(await file.arrayBuffer()));
     },
+    readReportFile: (file) => readUserFile(file.name, file.bytes),
     async openFile(req) {
       const accept = req.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
       const file = await pickFile(accept);

@@ -46,11 +46,12 @@ export function Outline({ report, currentIndex, collapsed, onToggle, onJump }: P
     e.preventDefault();
   };
 
-  const renderNode = (node: OutlineNode) => {
+  // Run-in leads (`一是…二是…`) share their paragraph: the position among siblings keeps keys unique.
+  const renderNode = (node: OutlineNode, i: number) => {
     const id = node.entry.paragraphId;
     const isCollapsed = collapsed.has(id);
     return (
-      <li key={`${id}-${node.entry.level}`} className={`outline-l${node.entry.level}`}>
+      <li key={`${id}-${node.entry.level}-${i}`} className={`outline-l${node.entry.level}`}>
         <div className={`outline-row${active.has(id) ? ' active' : ''}`}>
           {node.children.length > 0 ? (
             <button

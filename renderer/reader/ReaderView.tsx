@@ -84,6 +84,7 @@ export const ReaderView = forwardRef<ReaderViewHandle, Props>(function ReaderVie
     >
       <article className="reader-page" lang="zh-CN">
         <h1 className="report-title">{report.title}</h1>
+        <ReportHeader report={report} />
         {report.continuesFrom && (
           <p className="fragment-notice" role="note">
             {MSG.continuesFrom(report.continuesFrom)}
@@ -111,3 +112,21 @@ export const ReaderView = forwardRef<ReaderViewHandle, Props>(function ReaderVie
     </div>
   );
 });
+
+/**
+ * The header block (dateline, speaker, 各位代表：) above the body: part of the report, never a
+ * numbered paragraph. The title line is not repeated: the heading above shows the title (title rule).
+ */
+function ReportHeader({ report }: { report: Report }) {
+  const lines = (report.front ?? []).filter((f) => f.kind !== 'title');
+  if (lines.length === 0) return null;
+  return (
+    <header className="report-front" aria-label={MSG.reportHeader}>
+      {lines.map((f, i) => (
+        <p key={i} className={`front-${f.kind}`} data-front-kind={f.kind}>
+          {f.text}
+        </p>
+      ))}
+    </header>
+  );
+}

@@ -35,7 +35,8 @@ export function paragraphRuns(paragraph: Paragraph, remarks: readonly Remark[], 
     cuts.add(Math.max(0, Math.min(len, r.end)));
   };
   if (paragraph.headingEnd > 0) add({ start: 0, end: paragraph.headingEnd });
-  if (paragraph.lead) add(paragraph.lead);
+  const leads = paragraph.leads ?? (paragraph.lead ? [paragraph.lead] : []);
+  leads.forEach(add);
   paragraph.subscripts.forEach(add);
   remarks.forEach(add);
   marks.forEach(add);
@@ -50,7 +51,7 @@ export function paragraphRuns(paragraph: Paragraph, remarks: readonly Remark[], 
       start: a,
       end: b,
       heading: paragraph.headingEnd > 0 && b <= paragraph.headingEnd,
-      bold: !!paragraph.lead && inRange(paragraph.lead, a, b),
+      bold: leads.some((l) => inRange(l, a, b)),
       subscript: paragraph.subscripts.some((s) => inRange(s, a, b)),
       remark: remark ? remark.note : null,
       markIds: marks.filter((m) => m.start <= a && b <= m.end && m.start < m.end).map((m) => m.id),

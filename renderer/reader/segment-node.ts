@@ -20,7 +20,7 @@ export type SerializedSegmentNode = Spread<
   SerializedElementNode
 >;
 
-const TAG: Record<ParagraphKind, string> = { part: 'h2', item: 'h3', body: 'p' };
+const TAG: Record<ParagraphKind, string> = { part: 'h2', item: 'h3', body: 'p', section: 'h2' };
 
 export class SegmentNode extends ElementNode {
   __segmentId: string;

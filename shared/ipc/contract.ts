@@ -64,8 +64,13 @@ export interface ReaderHost {
   listReports(): Promise<Result<ReportMeta[]>>;
   /** `report:load`: a bundled report, segmented. */
   loadReport(id: string): Promise<Result<Report>>;
-  /** `report:open`: a .txt report chosen by the user, segmented; null when cancelled. */
+  /**
+   * `report:open`: a report file chosen by the user (.txt in any supported encoding, .docx, .pdf,
+   * .html/.htm), read by the one loader; null when cancelled.
+   */
   openReportFile(): Promise<Result<Report | null>>;
+  /** `report:read`: a report file the renderer already has (dropped on the window), read by the same loader. */
+  readReportFile(file: OpenedFile): Promise<Result<Report>>;
   /** `file:open`: a file chosen by the user (imports); null when cancelled. */
   openFile(req: OpenFileRequest): Promise<Result<OpenedFile | null>>;
   /** `file:save`: saves through a dialog; the chosen path (or name), null when cancelled. */
@@ -99,6 +104,7 @@ export const IPC_CHANNELS = {
   listReports: 'report:list',
   loadReport: 'report:load',
   openReportFile: 'report:open',
+  readReportFile: 'report:read',
   openFile: 'file:open',
   saveFile: 'file:save',
   print: 'print:print',

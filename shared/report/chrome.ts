@@ -13,6 +13,8 @@ const CHROME_WORDS = new Set([
 ]);
 
 const META_PREFIX = /^(来源|时间|发布时间|发布日期|日期|作者|编辑|责任编辑|浏览次数|点击数|字号)[：:]/;
+/** Links a news site puts around an article (`点击查阅更多政府工作报告`, `点击进入专题`). */
+const MORE_LINK = /^(【)?点击(查阅|查看|阅读|进入)[^。，]{0,20}(】)?$/;
 const BARE_META = /^(来源|时间|发布时间|发布日期|作者|编辑|责任编辑)[：:]$/;
 const DATE_TIME = /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
 /** Photo captions: `……作政府工作报告。本报记者 韩卿立 摄`, `张工作政府工作报告。`. */
@@ -29,6 +31,7 @@ const BREADCRUMB_SEPARATORS = new Set(['>', '>>', '›', '»', '＞']);
 export function frontMatterChromeReason(lines: readonly string[], i: number): string | null {
   const t = lines[i];
   if (CHROME_WORDS.has(t)) return '网页工具栏或导航';
+  if (MORE_LINK.test(t)) return '网页链接';
   if (t.length <= 40 && META_PREFIX.test(t)) return '网页来源/时间信息';
   if (DATE_TIME.test(t)) return '网页发布时间';
   // The value of a `来源：` / `时间：` label that the page put on its own line.
@@ -48,6 +51,7 @@ export function frontMatterChromeReason(lines: readonly string[], i: number): st
  */
 export function bodyChromeReason(t: string): string | null {
   if (CHROME_WORDS.has(t) && t.length >= 2) return '网页工具栏或导航';
+  if (MORE_LINK.test(t)) return '网页链接';
   if (t.length <= 40 && META_PREFIX.test(t)) return '网页来源/时间信息';
   if (DATE_TIME.test(t)) return '网页发布时间';
   if (t.length <= 60 && /记者[^。，]{0,16}摄$/.test(t)) return '新闻图片说明';

@@ -14,7 +14,12 @@ export type ParagraphKind =
   /** Standalone `(一)…` heading line of an item. */
   | 'item'
   /** Body text (may start with an inline item heading or a lead). */
-  | 'body';
+  | 'body'
+  /**
+   * An unnumbered heading: above the numbered parts (内蒙古: `“十五五”时期主要目标和2026年重点工作`),
+   * or an appendix's `附件` line and title.
+   */
+  | 'section';
 
 export interface Sentence {
   /** Stable id: `${paragraphId}.s${n}` (n from 1). */
@@ -41,6 +46,8 @@ export interface Paragraph {
   part: number;
   /** 1-based item number within the part, 0 if none. */
   item: number;
+  /** 1-based appendix (附件N, 名词解释) the paragraph belongs to; absent in the report proper. */
+  appendix?: number;
   /**
    * Length of an inline item heading at the start of a body paragraph
    * (`(一)在推动转型发展上实现更大突破。`), else 0.
@@ -48,6 +55,11 @@ export interface Paragraph {
   headingEnd: number;
   /** Lead (小标题) range `[start, end)` shown in bold, or null. Starts at `headingEnd`. */
   lead: { start: number; end: number } | null;
+  /**
+   * Every lead of the paragraph when it has more than one (run-in `一是…二是…`, or terse leads
+   * later in a paragraph that opens with one); `lead` is the first. Absent when there is at most one.
+   */
+  leads?: { start: number; end: number }[];
   /** Bullet/sub-item marker at the start (`——`, `1.`, `1、`), or null. */
   marker: string | null;
   /** Ranges to render as subscript (the `2.5` of `PM2.5`). */
@@ -56,8 +68,8 @@ export interface Paragraph {
 }
 
 export interface OutlineEntry {
-  /** 1 = part, 2 = item, 3 = lead. */
-  level: 1 | 2 | 3;
+  /** 0 = unnumbered heading above the parts (and appendices beside them), 1 = part, 2 = item, 3 = lead. */
+  level: 0 | 1 | 2 | 3;
   title: string;
   paragraphId: string;
   /** Citation label of the target paragraph. */
@@ -88,6 +100,13 @@ export interface Remark {
   note: string;
 }
 
+/** A line of the report's header block (before the first body paragraph). */
+export interface FrontLine {
+  /** `title` | `dateline` (——2026年1月25日在…会议上) | `speaker` (省长 XXX) | `address` (各位代表：) | `other`. */
+  kind: 'title' | 'dateline' | 'speaker' | 'address' | 'other';
+  text: string;
+}
+
 export interface Report {
   /** Report id, e.g. `changzhi-2026` (from metadata or the file name). */
   id: string;
@@ -96,6 +115,13 @@ export interface Report {
   continuesFrom: string | null;
   /** Page the fragment continues on (`第四版`), or null. */
   continuesOn: string | null;
+  /**
+   * Header block: title, dateline, speaker, 各位代表： — shown above the body, never numbered
+   * (citation labels count from the first body paragraph). Absent in reports made before it existed.
+   */
+  front?: FrontLine[];
+  /** File format the report was read from (`txt`, `docx`, `pdf`, `html`); absent for bundled text. */
+  format?: 'txt' | 'docx' | 'pdf' | 'html';
   /** Content fingerprint of `text` (hex), for anchors. */
   fingerprint: string;
   /** All paragraph texts joined by "\n". */

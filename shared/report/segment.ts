@@ -1,479 +1,61 @@
 /**
  * The report segmenter: plain text of a government work report → `Report` (see model.ts and
- * ../shared/design/report-format.md).
+ * ../shared/design/report-format.md), as a pipeline of named stages (./stages), each recording
+ * what it changed as a `Repair`:
  *
- * Pipeline, each step recording what it changed as a `Repair` (in source order):
- *  1. normalise line breaks; every non-empty line is a candidate paragraph (blank-line and
- *     single-newline layouts are treated alike; full-width/ASCII indentation is trimmed);
- *  2. strip continuation markers `(上接第N版)` / `(下转第N版)` → `continuesFrom` / `continuesOn`;
- *  3. front matter (before `各位代表`, the first heading or the first long paragraph): web chrome
- *     is removed, the first report-like line becomes the title, the rest (dateline, speaker) stays
- *     as part-0 body text; the trailing `相关报道：` block is removed;
- *  4. page-break joins: a paragraph ending mid-sentence (letter, digit, Han, `，`/`、`) joins the
- *     next unless either side is a heading/marker line;
- *  5. structure: parts `一、` (short line, numbered in sequence), items `(一)`/`（一）` (increasing
- *     within a part), standalone or inline; an inline item whose sibling items are standalone is
- *     split after its first sentence (run-together heading);
- *  6. per paragraph: `PM_{2.5}` → `PM2.5` + subscript range, inline heading end, bullet/sub-item
- *     marker, lead (小标题), sentences, typo remarks.
+ *   lines → chrome (tail block, body chrome) → front matter (+ continuation markers) → joins →
+ *   headings (parts, items, sections, appendices; run-together items split) → paragraphs
+ *   (markup, markers, leads, sentences, typos) → outline → repairs in source order.
  *
- * A fragment that starts with `(上接第N版)` and whose first part heading is `K、` (K > 1) has the
- * text before that heading assigned to part K−1 (its heading is on the previous page): in the
- * bundled report that is part 一, labelled `一¶1`…, with an outline entry `一、（标题见第一版）`.
- * Without a continuation marker such text is part 0 (`p0-0-n`, label `序¶n`).
- * Inside a part, a paragraph starting with `各位代表` after the items returns to the part level
- * (item 0), since it addresses the whole part.
+ * Decoding and format import (docx/pdf/html) happen before, in ./load.
  */
-import type { OutlineEntry, Paragraph, ParagraphKind, Remark, Repair, Report } from './model';
-import { parseChineseNumeral, toChineseNumeral } from './chinese-numerals';
-import { bodyChromeReason, frontMatterChromeReason, isTailChromeStart } from './chrome';
+import type { Report } from './model';
 import { fingerprintText } from './fingerprint';
-import { resolveMarkup } from './markup';
-import { splitSentences } from './sentences';
-import { findTypos } from './typos';
+import type { KnownTypo } from './typos';
+import { resolveContinuation } from './stages/continuation';
+import { findBodyStart, firstSentenceLine, readFrontMatter } from './stages/front-matter';
+import { joinPageBreaks } from './stages/joins';
+import { splitLines } from './stages/lines';
+import { buildOutline } from './stages/outline';
+import { buildParagraphs } from './stages/paragraphs';
+import { RepairLog } from './stages/repair-log';
+import { bodyBlocks, stripTailChrome } from './stages/site-chrome';
+import { assignStructure, splitRunTogetherHeadings } from './stages/structure';
 
 export interface SegmentOptions {
   /** Report id (`changzhi-2026`); defaults to `report`. */
   id?: string;
-}
-
-const CONTINUATION = /[（(]\s*(上接|紧接|接|下转|转)\s*(第\s*[一二三四五六七八九十百零〇\d]+\s*版)\s*[)）]/g;
-const PART = /^([一二三四五六七八九十]{1,3})、/;
-const ITEM = /^[（(]([一二三四五六七八九十]{1,3})[）)]/;
-/** `——` bullets, `1.` / `1、` / `(1)` sub-items (a decimal such as `2.5` is not a marker). */
-const MARKER = /^(——|[—－-]{2}|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])/;
-const DATELINE = /^[—－-]{0,2}\s*(\d{4}|[〇零一二三四五六七八九]{4})年.{1,12}日在.*会议上/;
-const ADDRESS = /^各位代表/;
-const ENUMERATED = /^[一二三四五六七八九十]{1,3}(是|要|是要)/;
-const SPACE_EDGES = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g;
-const ENDS_MID_SENTENCE = /[\p{L}\p{N}，,、]$/u;
-const ENDS_WITH_COMMA = /[，,、]$/;
-const INNER_PUNCT = /[，,。：:；;、！!？?]/;
-const LEAD_FORBIDDEN = /[，,：:；;！!？?]/;
-const TERMINAL = /[。．.！!？?；;：:\s\u3000]+$/;
-
-/** Maximum length of a part heading line (longer `一、…` lines are running text). */
-const PART_MAX = 50;
-/** Maximum length of a standalone item heading. */
-const ITEM_MAX = 80;
-/** Maximum length of a lead sentence (without marker). */
-const LEAD_MAX = 30;
-/** Front matter ends at the first line at least this long. */
-const BODY_LINE_MIN = 60;
-
-interface Block {
-  text: string;
-  /** Source line indices that make up the block (more than one after a page-break join). */
-  lines: number[];
-  frontMatter: boolean;
-}
-
-interface PendingRepair extends Repair {
-  line: number;
-  col: number;
-  /** Resolved to a paragraph id at the end. */
-  anchorLine: number;
-}
-
-interface Unit {
-  kind: ParagraphKind;
-  part: number;
-  item: number;
-  text: string;
-  line: number;
-  /** Inline item heading present at the start of a body unit. */
-  inlineItem: boolean;
+  /** Probable typos known for this report (its `typos.json`), flagged as remarks. */
+  typos?: readonly KnownTypo[];
 }
 
 /**
- * Segments a report's plain text (already decoded; see decode.ts) into the `Report` model.
- * Deterministic: the same text always gives the same ids, offsets and fingerprint. Never throws
- * on odd input; a text without any structure yields body paragraphs in part 0.
+ * Segments a report's plain text (already decoded) into the `Report` model. Deterministic: the
+ * same text always gives the same ids, offsets and fingerprint. Never throws on odd input; a text
+ * without any structure yields body paragraphs in part 0.
  */
 export function segmentReport(source: string, options: SegmentOptions = {}): Report {
-  const repairs: PendingRepair[] = [];
-  const addRepair = (r: Omit<PendingRepair, 'paragraphId'>) => repairs.push({ ...r, paragraphId: '' });
-
-  const text = source.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
-  const rawLines = text.split('\n');
-
-  // 2. Continuation markers (where they sit decides below whether the text is a fragment).
-  const markers: { line: number; col: number; end: number; from: boolean; page: string; raw: string }[] = [];
-  const lines = rawLines.map((raw, li) => {
-    if (!raw.includes('版')) return raw.replace(SPACE_EDGES, '');
-    const line = raw.replace(CONTINUATION, (m, dir: string, page: string, col: number) => {
-      markers.push({ line: li, col, end: col + m.length, from: !dir.includes('转'), page: page.replace(/\s+/g, ''), raw: m });
-      return '';
-    });
-    return line.replace(SPACE_EDGES, '');
-  });
-
-  // 3. Tail chrome: from `相关报道：` on, as long as only short lines follow.
-  let end = lines.length;
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i] !== '' && isTailChromeStart(lines[i])) {
-      if (lines.slice(i + 1).every((l) => l.length < BODY_LINE_MIN)) {
-        end = i;
-        break;
-      }
-    }
-  }
-  for (let i = end; i < lines.length; i++) {
-    if (lines[i] === '') continue;
-    addRepair({
-      kind: 'chrome-removed',
-      detail: `已移除网页元素（文末相关链接）：“${lines[i]}”`,
-      original: lines[i],
-      replacement: '',
-      line: i,
-      col: 0,
-      anchorLine: Number.MAX_SAFE_INTEGER,
-    });
-  }
-
-  // 3. Front matter.
-  let bodyStart = end;
-  for (let i = 0; i < end; i++) {
-    const t = lines[i];
-    if (t === '') continue;
-    const markerLine = rawLines[i].replace(SPACE_EDGES, '') !== t;
-    if (ADDRESS.test(t) || isPartCandidate(t) || ITEM.test(t) || markerLine || (t.length >= BODY_LINE_MIN && !frontMatterChromeReason(lines, i))) {
-      bodyStart = i;
-      break;
-    }
-  }
-  // A marker before any body text / after all of it makes the text a fragment of a longer print.
-  const bodyLines = lines.map((t, i) => i).filter((i) => i >= bodyStart && i < end && lines[i] !== '');
-  let continuesFrom: string | null = null;
-  let continuesOn: string | null = null;
-  for (const m of markers) {
-    const raw = rawLines[m.line];
-    const atStart = m.line === bodyLines[0] && raw.slice(0, m.col).replace(CONTINUATION, '').trim() === '';
-    const atEnd = m.line === bodyLines[bodyLines.length - 1] && raw.slice(m.end).replace(CONTINUATION, '').trim() === '';
-    if (m.from && atStart && continuesFrom === null) continuesFrom = m.page;
-    if (!m.from && atEnd) continuesOn = m.page;
-    const where = (m.from && atStart) || (!m.from && atEnd) ? `本文${m.from ? '上接' : '下转'}${m.page}` : '标记位于正文中间，未作为残篇信息';
-    addRepair({ kind: 'continuation-marker', detail: `已移除版面接转标记“${m.raw}”：${where}`, original: m.raw, replacement: '', line: m.line, col: m.col, anchorLine: m.line });
-  }
-
-  let title = '';
-  const blocks: Block[] = [];
-  const keptFront = new Set<string>();
-  for (let i = 0; i < bodyStart; i++) {
-    const t = lines[i];
-    if (t === '') continue;
-    let reason = frontMatterChromeReason(lines, i);
-    if (!reason && (t === title || keptFront.has(t))) reason = '重复的标题或题注';
-    if (!reason && title === '' && looksLikeTitle(t)) {
-      title = t;
-      addRepair({ kind: 'title-extracted', detail: `首行“${t}”作为报告标题`, original: t, replacement: '', line: i, col: 0, anchorLine: i });
-      continue;
-    }
-    if (reason) {
-      addRepair({ kind: 'chrome-removed', detail: `已移除网页元素（${reason}）：“${t}”`, original: t, replacement: '', line: i, col: 0, anchorLine: i });
-      continue;
-    }
-    keptFront.add(t);
-    blocks.push({ text: t, lines: [i], frontMatter: true });
-  }
-  for (let i = bodyStart; i < end; i++) {
-    const t = lines[i];
-    if (t === '') continue;
-    const reason = bodyChromeReason(t);
-    if (reason) {
-      addRepair({ kind: 'chrome-removed', detail: `已移除网页元素（${reason}）：“${t}”`, original: t, replacement: '', line: i, col: 0, anchorLine: i });
-      continue;
-    }
-    blocks.push({ text: t, lines: [i], frontMatter: false });
-  }
-
-  // 4. Page-break joins.
-  const joined: Block[] = [];
-  for (const b of blocks) {
-    const prev = joined[joined.length - 1];
-    if (prev && !prev.frontMatter && !b.frontMatter && endsMidParagraph(prev.text) && !startsStructure(b.text)) {
-      addRepair({
-        kind: 'page-break-join',
-        detail: `已接合被版面断开的段落：“…${prev.text.slice(-8)}” + “${b.text.slice(0, 12).split(/[，,。；;：:]/)[0]}…”`,
-        line: b.lines[0],
-        col: 0,
-        anchorLine: prev.lines[0],
-      });
-      prev.text += b.text;
-      prev.lines.push(...b.lines);
-    } else {
-      joined.push({ ...b, lines: [...b.lines] });
-    }
-  }
-
-  // 5. Structure.
-  const firstPart = joined.find((b) => !b.frontMatter && isPartCandidate(b.text));
-  const firstPartNo = firstPart ? parseChineseNumeral(PART.exec(firstPart.text)![1])! : 0;
-  const inferredPart = continuesFrom !== null && firstPartNo > 1 ? firstPartNo - 1 : 0;
-  const units: Unit[] = [];
-  let part = 0;
-  let lastPart = 0;
-  let item = 0;
-  let lastItem = 0;
-  let started = false;
-  for (let bi = 0; bi < joined.length; bi++) {
-    const b = joined[bi];
-    if (!b.frontMatter && !started) {
-      started = true;
-      part = lastPart = inferredPart;
-    }
-    const line = b.lines[0];
-    if (!b.frontMatter && isPartCandidate(b.text)) {
-      const n = parseChineseNumeral(PART.exec(b.text)![1])!;
-      if (n === lastPart + 1 || (lastPart === 0 && (n === 1 || continuesFrom !== null))) {
-        part = lastPart = n;
-        item = lastItem = 0;
-        units.push({ kind: 'part', part, item: 0, text: b.text, line, inlineItem: false });
-        continue;
-      }
-    }
-    if (!b.frontMatter && firstPartNo === 0 && isUnnumberedPartHeading(b.text, joined[bi + 1]?.text)) {
-      part = lastPart = lastPart + 1;
-      item = lastItem = 0;
-      units.push({ kind: 'part', part, item: 0, text: b.text, line, inlineItem: false });
-      continue;
-    }
-    const im = b.frontMatter ? null : ITEM.exec(b.text);
-    if (im) {
-      const n = parseChineseNumeral(im[1]);
-      const fragmentStart = lastItem === 0 && part === inferredPart && inferredPart > 0;
-      if (n !== null && (n > lastItem && (n <= lastItem + 2 || fragmentStart))) {
-        item = lastItem = n;
-        const standalone = isStandaloneItem(b.text);
-        units.push({ kind: standalone ? 'item' : 'body', part, item, text: b.text, line, inlineItem: !standalone });
-        continue;
-      }
-    }
-    if (item > 0 && ADDRESS.test(b.text)) item = 0;
-    units.push({ kind: 'body', part: b.frontMatter ? 0 : part, item: b.frontMatter ? 0 : item, text: b.text, line, inlineItem: false });
-  }
-
-  // 5b. Run-together headings: split an inline item when its siblings are standalone.
-  const itemsPerPart = new Map<number, { all: number; standalone: number }>();
-  for (const u of units) {
-    if (u.kind !== 'item' && !u.inlineItem) continue;
-    const c = itemsPerPart.get(u.part) ?? { all: 0, standalone: 0 };
-    c.all++;
-    if (u.kind === 'item') c.standalone++;
-    itemsPerPart.set(u.part, c);
-  }
-  const finalUnits: Unit[] = [];
-  for (const u of units) {
-    if (u.inlineItem) {
-      // Siblings = the other items of the same part; this one is inline, so not standalone.
-      const { all, standalone } = itemsPerPart.get(u.part)!;
-      const siblings = all - 1;
-      if (standalone >= 2 && standalone * 2 > siblings) {
-        const first = splitSentences(u.text)[0];
-        const rest = u.text.slice(first.end).replace(SPACE_EDGES, '');
-        if (rest !== '') {
-          const head = u.text.slice(0, first.end);
-          addRepair({
-            kind: 'run-together-heading',
-            detail: `条目标题与正文印在同一段，已拆分：“${head}” | “${rest.slice(0, 8)}…”`,
-            line: u.line,
-            col: first.end,
-            anchorLine: u.line,
-          });
-          finalUnits.push({ ...u, kind: 'item', text: head, inlineItem: false });
-          finalUnits.push({ ...u, kind: 'body', text: rest, inlineItem: false });
-          continue;
-        }
-      }
-    }
-    finalUnits.push(u);
-  }
-
-  // 6. Paragraphs.
-  const paragraphs: Paragraph[] = [];
-  const remarks: Remark[] = [];
-  const counters = new Map<string, number>();
-  const lineToParagraph = new Map<number, string>();
-  let offset = 0;
-  for (const u of finalUnits) {
-    let id: string;
-    let label: string;
-    const partLabel = u.part === 0 ? '序' : toChineseNumeral(u.part);
-    const itemLabel = u.item === 0 ? partLabel : `${partLabel}(${toChineseNumeral(u.item)})`;
-    if (u.kind === 'part') {
-      id = `h${u.part}`;
-      label = partLabel;
-    } else if (u.kind === 'item') {
-      id = `h${u.part}-${u.item}`;
-      label = itemLabel;
-    } else {
-      const key = `${u.part}-${u.item}`;
-      const n = (counters.get(key) ?? 0) + 1;
-      counters.set(key, n);
-      id = `p${key}-${n}`;
-      label = `${itemLabel}¶${n}`;
-    }
-    if (!lineToParagraph.has(u.line)) lineToParagraph.set(u.line, id);
-
-    const markup = resolveMarkup(u.text);
-    const ptext = markup.text;
-    for (const r of markup.resolved) {
-      repairs.push({
-        kind: 'markup-subscript',
-        paragraphId: id,
-        detail: `排版标记“${r.original}”已还原为“${r.replacement}”（下标显示）`,
-        original: r.original,
-        replacement: r.replacement,
-        line: u.line,
-        col: r.start,
-        anchorLine: u.line,
-      });
-    }
-    const sentenceRanges = splitSentences(ptext);
-    const headingEnd = u.kind === 'body' && u.inlineItem && sentenceRanges.length > 0 ? sentenceRanges[0].end : 0;
-    const markerMatch = u.kind === 'body' && headingEnd === 0 && !DATELINE.test(ptext) ? MARKER.exec(ptext) : null;
-    const marker = markerMatch ? markerMatch[1] : null;
-    const lead = u.kind === 'body' ? findLead(ptext, headingEnd, marker, sentenceRanges) : null;
-    paragraphs.push({
-      id,
-      kind: u.kind,
-      label,
-      text: ptext,
-      start: offset,
-      part: u.part,
-      item: u.item,
-      headingEnd,
-      lead,
-      marker,
-      subscripts: markup.subscripts,
-      sentences: sentenceRanges.map((s, k) => ({ id: `${id}.s${k + 1}`, start: s.start, end: s.end })),
-    });
-    for (const t of findTypos(ptext)) remarks.push({ paragraphId: id, start: t.start, end: t.end, note: t.note });
-    offset += ptext.length + 1;
-  }
-
-  // Outline.
-  const outline: OutlineEntry[] = [];
-  let inferredAnnounced = false;
-  for (const p of paragraphs) {
-    if (!inferredAnnounced && inferredPart > 0 && p.part === inferredPart && p.kind !== 'part') {
-      inferredAnnounced = true;
-      outline.push({ level: 1, title: `${toChineseNumeral(inferredPart)}、（标题见${continuesFrom}）`, paragraphId: p.id, label: p.label });
-    }
-    if (p.kind === 'part' || p.kind === 'item') {
-      outline.push({ level: p.kind === 'part' ? 1 : 2, title: stripTerminal(p.text), paragraphId: p.id, label: p.label });
-      continue;
-    }
-    if (p.headingEnd > 0) {
-      outline.push({ level: 2, title: stripTerminal(p.text.slice(0, p.headingEnd)), paragraphId: p.id, label: p.label });
-    }
-    if (p.lead) {
-      let s = p.lead.start;
-      if (p.marker && s === 0) s = p.marker.length;
-      outline.push({ level: 3, title: stripTerminal(p.text.slice(s, p.lead.end)), paragraphId: p.id, label: p.label });
-    }
-  }
-
-  // Repairs in source order, anchored to paragraphs.
-  const firstId = paragraphs[0]?.id ?? '';
-  const lastId = paragraphs[paragraphs.length - 1]?.id ?? '';
-  const sortedLines = [...lineToParagraph.keys()].sort((a, b) => a - b);
-  /** Paragraph of the last unit starting at or before `line` (binary search). */
-  const paragraphAt = (line: number): string => {
-    if (line === Number.MAX_SAFE_INTEGER) return lastId;
-    let lo = 0;
-    let hi = sortedLines.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (sortedLines[mid] <= line) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found === -1 ? firstId : lineToParagraph.get(sortedLines[found])!;
-  };
-  const orderedRepairs: Repair[] = repairs
-    .map((r, k) => ({ r, k }))
-    .sort((a, b) => a.r.line - b.r.line || a.r.col - b.r.col || a.k - b.k)
-    .map(({ r }) => {
-      const out: Repair = { kind: r.kind, paragraphId: r.paragraphId || paragraphAt(r.anchorLine), detail: r.detail };
-      if (r.original !== undefined) out.original = r.original;
-      if (r.replacement !== undefined) out.replacement = r.replacement;
-      return out;
-    });
-
-  const fullText = paragraphs.map((p) => p.text).join('\n');
+  const log = new RepairLog();
+  const src = splitLines(source);
+  const end = stripTailChrome(src.lines, log);
+  const firstBody = findBodyStart(src, end);
+  const { continuesFrom, continuesOn } = resolveContinuation(src, firstBody, end, log);
+  const header = readFrontMatter(src.lines, firstSentenceLine(src.lines, firstBody), end, log);
+  const blocks = joinPageBreaks(bodyBlocks(src.lines, header.bodyStart, end, log), log);
+  const { units, inferredPart } = assignStructure(blocks, continuesFrom);
+  const { paragraphs, remarks, lineToParagraph } = buildParagraphs(splitRunTogetherHeadings(units, log), options.typos, log);
+  const text = paragraphs.map((p) => p.text).join('\n');
   return {
     id: options.id ?? 'report',
-    title: title || '未命名报告',
+    title: header.title || '未命名报告',
+    front: header.front,
     continuesFrom,
     continuesOn,
-    fingerprint: fingerprintText(fullText),
-    text: fullText,
+    fingerprint: fingerprintText(text),
+    text,
     paragraphs,
-    outline,
-    repairs: orderedRepairs,
+    outline: buildOutline(paragraphs, inferredPart, continuesFrom),
+    repairs: log.resolve(lineToParagraph, paragraphs[0]?.id ?? '', paragraphs[paragraphs.length - 1]?.id ?? ''),
     remarks,
   };
-}
-
-function isPartCandidate(t: string): boolean {
-  const m = PART.exec(t);
-  if (!m || parseChineseNumeral(m[1]) === null || t.length > PART_MAX) return false;
-  const stop = t.indexOf('。');
-  return stop === -1 || stop === t.length - 1;
-}
-
-/**
- * A part heading without numeral (`“十四五”时期工作回顾`), only considered in reports that have
- * no numbered part at all: a short line without sentence punctuation, followed by a longer paragraph.
- */
-function isUnnumberedPartHeading(t: string, next: string | undefined): boolean {
-  if (t.length < 4 || t.length > 30 || /[，,。：:；;！!？?、]/.test(t) || !/[\p{sc=Han}”]$/u.test(t)) return false;
-  if (ITEM.test(t) || MARKER.test(t) || ADDRESS.test(t) || DATELINE.test(t)) return false;
-  return next !== undefined && next.length > t.length * 2 && !ITEM.test(next) && !ADDRESS.test(next);
-}
-
-/** A standalone item heading is one short sentence (with or without its `。`). */
-function isStandaloneItem(t: string): boolean {
-  return t.length <= ITEM_MAX && splitSentences(t).length === 1;
-}
-
-/** A title line: short, no sentence punctuation, not a dateline. */
-function looksLikeTitle(t: string): boolean {
-  return t.length <= 40 && !/[。，,；;：:]/.test(t) && !DATELINE.test(t) && !MARKER.test(t);
-}
-
-/** True when a body paragraph stops mid-sentence, i.e. was cut by the page layout. */
-function endsMidParagraph(t: string): boolean {
-  if (!ENDS_MID_SENTENCE.test(t)) return false;
-  if (isPartCandidate(t) || (ITEM.test(t) && isStandaloneItem(t))) return false;
-  // Short lines without punctuation are titles, datelines or headings, not sentence halves.
-  return ENDS_WITH_COMMA.test(t) || INNER_PUNCT.test(t) || t.length > 40;
-}
-
-/** True when a paragraph opens with a heading, bullet, sub-item or address. */
-function startsStructure(t: string): boolean {
-  return isPartCandidate(t) || ITEM.test(t) || MARKER.test(t) || ADDRESS.test(t) || ENUMERATED.test(t) || isTailChromeStart(t);
-}
-
-/** The lead sentence after an inline heading/marker, or null. */
-function findLead(
-  text: string,
-  headingEnd: number,
-  marker: string | null,
-  sentences: { start: number; end: number }[],
-): { start: number; end: number } | null {
-  const s = sentences.find((r) => r.start >= headingEnd);
-  if (!s || s.end >= text.length) return null;
-  if (text[s.end - 1] !== '。') return null;
-  const contentStart = marker && s.start === 0 ? marker.length : s.start;
-  const body = text.slice(contentStart, s.end - 1);
-  if (body.length < 2 || body.length > LEAD_MAX || LEAD_FORBIDDEN.test(body) || ADDRESS.test(body)) return null;
-  return { start: s.start, end: s.end };
-}
-
-function stripTerminal(t: string): string {
-  return t.replace(TERMINAL, '');
 }

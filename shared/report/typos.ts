@@ -9,7 +9,8 @@ export interface TypoHit {
   note: string;
 }
 
-interface KnownTypo {
+/** A probable typo known for one report (its `typos.json` beside `source.txt`). */
+export interface KnownTypo {
   /** Context that must match exactly (keeps false positives out). */
   context: string;
   /** Suspect characters inside `context`. */
@@ -17,21 +18,34 @@ interface KnownTypo {
   note: string;
 }
 
-/** Typos observed in bundled reports; extend as new reports are prepared. */
-const KNOWN_TYPOS: KnownTypo[] = [
-  { context: '丰炉煤气', suspect: '丰炉煤气', note: '疑为“焦炉煤气”（原文如此）' },
-  { context: '两大标准化种植规模', suspect: '两大', note: '疑为“扩大”：“扩大标准化种植规模”（原文如此）' },
-];
+/**
+ * Validates the parsed `typos.json` of a bundled report: an array of `{context, suspect, note}`
+ * whose suspect lies inside its context. Throws with a message naming the bad entry, since a
+ * broken list is a packaging mistake, not user input.
+ */
+export function parseKnownTypos(json: unknown): KnownTypo[] {
+  if (!Array.isArray(json)) throw new Error('typos.json must be an array of {context, suspect, note}');
+  return json.map((t: unknown, i) => {
+    const { context, suspect, note } = (t ?? {}) as Record<string, unknown>;
+    if (typeof context !== 'string' || typeof suspect !== 'string' || typeof note !== 'string' || !suspect || !context.includes(suspect)) {
+      throw new Error(`typos.json entry ${i} needs strings context, suspect (inside context) and note`);
+    }
+    return { context, suspect, note };
+  });
+}
 
 const HAN = '\\u3400-\\u9fff\\uf900-\\ufaff';
 /** A lowercase English word set in spaces between Chinese characters (`美化 and 村庄`). */
 const STRAY_WORD = new RegExp(`(?<=[${HAN}])\\s+([a-z]{2,})\\s+(?=[${HAN}])`, 'g');
 const STRAY_NOTE: Record<string, string> = { and: '和', or: '或', of: '的', the: '' };
 
-/** Remarks for probable typos in one paragraph's canonical text, in text order. */
-export function findTypos(text: string): TypoHit[] {
+/**
+ * Remarks for probable typos in one paragraph's canonical text, in text order: the report's
+ * known typos (data shipped with it) plus English words stranded between Chinese characters.
+ */
+export function findTypos(text: string, known: readonly KnownTypo[] = []): TypoHit[] {
   const hits: TypoHit[] = [];
-  for (const t of KNOWN_TYPOS) {
+  for (const t of known) {
     let from = 0;
     for (;;) {
       const at = text.indexOf(t.context, from);

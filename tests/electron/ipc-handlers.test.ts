@@ -22,7 +22,7 @@ function setup(overrides: Partial<IpcDeps> = {}) {
       list: vi.fn(async () => ({ ok: true as const, value: [] })),
       load: vi.fn(async () => ({ ok: true as const, value: fakeReport })),
     },
-    parseReport: vi.fn(() => ({ ok: true as const, value: fakeReport })),
+    openReport: vi.fn(async () => ({ ok: true as const, value: fakeReport })),
     showOpenDialog: vi.fn(async () => '/home/u/下载/上海 报告.txt'),
     showSaveDialog: vi.fn(async () => '/home/u/文档/out.pdf'),
     readFile: vi.fn(async () => ({ ok: true as const, value: new Uint8Array([1, 2, 3]) })),
@@ -103,15 +103,28 @@ describe('createIpcHandlers', () => {
     expect(deps.reports.load).toHaveBeenCalledWith('changzhi-2026');
   });
 
-  it('report:open reads the chosen .txt and segments it with an id from its name', async () => {
+  it('report:open offers Word, PDF, web pages and text, and reads the chosen file by its name', async () => {
     const { call, deps } = setup();
     expect(await call('report:open')).toEqual({ ok: true, value: fakeReport });
     expect(deps.showOpenDialog).toHaveBeenCalledWith(trustedEvent, {
       title: '打开报告',
-      filters: [{ name: '纯文本报告', extensions: ['txt'] }],
+      filters: [
+        { name: '报告（Word、PDF、网页、文本）', extensions: ['txt', 'docx', 'pdf', 'html', 'htm'] },
+        { name: '所有文件', extensions: ['*'] },
+      ],
     });
     expect(deps.readFile).toHaveBeenCalledWith('/home/u/下载/上海 报告.txt', MAX_REPORT_BYTES);
-    expect(deps.parseReport).toHaveBeenCalledWith(new Uint8Array([1, 2, 3]), '上海-报告', '上海 报告.txt');
+    expect(deps.openReport).toHaveBeenCalledWith(new Uint8Array([1, 2, 3]), '上海 报告.txt');
+  });
+
+  it('report:read reads a dropped file by its base name; oversized payloads are refused before reading', async () => {
+    const { call, deps } = setup();
+    const bytes = new Uint8Array([4, 5]);
+    expect(await call('report:read', { name: 'C:\\Users\\u\\报告.docx', bytes })).toEqual({ ok: true, value: fakeReport });
+    expect(deps.openReport).toHaveBeenCalledWith(bytes, '报告.docx');
+    const huge = await call('report:read', { name: 'x.pdf', bytes: new Uint8Array(50 * 1024 * 1024 + 2) });
+    expect(huge).toEqual({ ok: false, error: expect.stringMatching(/请求参数无效/) });
+    expect(deps.openReport).toHaveBeenCalledTimes(1);
   });
 
   it('report:open: cancel → null; read error passes through', async () => {
@@ -119,7 +132,7 @@ describe('createIpcHandlers', () => {
     const tooBig = { ok: false as const, error: '文件过大（60.0 MB），最大只能打开 50 MB 的文件。' };
     const { call, deps } = setup({ readFile: vi.fn(async () => tooBig) });
     expect(await call('report:open')).toEqual(tooBig);
-    expect(deps.parseReport).not.toHaveBeenCalled();
+    expect(deps.openReport).not.toHaveBeenCalled();
   });
 
   it('file:open returns name and bytes, with the requested filters', async () => {

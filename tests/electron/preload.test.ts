@@ -57,6 +57,7 @@ describe('preload', () => {
     ['listReports', [], 'report:list'],
     ['loadReport', ['changzhi-2026'], 'report:load'],
     ['openReportFile', [], 'report:open'],
+    ['readReportFile', [{ name: 'a.pdf', bytes: new Uint8Array([1]) }], 'report:read'],
     ['openFile', [req], 'file:open'],
     ['saveFile', [save], 'file:save'],
     ['print', [], 'print:print'],

@@ -3,19 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { decodeReportBytes } from '../../shared/report/decode';
+import { nodeFormatLibraries } from '../../electron/main/format-libraries';
+import { loadReportFile } from '../../shared/report/load/load-report';
 import { segmentReport } from '../../shared/report/segment';
-import {
-  createReportStore,
-  reportFromBytes,
-  reportIdFromFileName,
-  resolveReportsDir,
-  type ReportCodec,
-} from '../../electron/main/report-store';
+import { createReportStore, reportFromFile, resolveReportsDir, type LoadReport } from '../../electron/main/report-store';
 
 const BUNDLED = path.resolve(__dirname, '../../resources/reports');
 const ID = 'changzhi-2026';
-const codec: ReportCodec = { decode: decodeReportBytes, segment: segmentReport };
+const codec: LoadReport = (file) => loadReportFile(file, nodeFormatLibraries);
 const meta = JSON.parse(readFileSync(path.join(BUNDLED, ID, 'meta.json'), 'utf8'));
 
 let dir: string;
@@ -45,10 +40,21 @@ describe('createReportStore on the bundled report', () => {
     expect(result.value.outline.length).toBeGreaterThan(0);
   });
 
+  it('flags the known source typos listed in the report’s typos.json', async () => {
+    copyFileSync(path.join(BUNDLED, ID, 'typos.json'), path.join(dir, ID, 'typos.json'));
+    const result = await createReportStore(dir, codec).load(ID);
+    const notes = result.ok ? result.value.remarks.map((r) => r.note) : [];
+    expect(notes).toHaveLength(3);
+    expect(notes).toEqual(expect.arrayContaining([expect.stringContaining('和'), expect.stringContaining('焦炉煤气'), expect.stringContaining('扩大')]));
+    writeFileSync(path.join(dir, ID, 'typos.json'), '[{"context":"丰炉"}]');
+    const broken = await createReportStore(dir, codec).load(ID);
+    expect(broken).toEqual({ ok: false, error: expect.stringMatching(/勘误表 typos\.json 格式错误/) });
+  });
+
   it('segments once and serves later loads from the cache', async () => {
     const reads = vi.fn((file: string) => readFile(file));
-    const segment = vi.fn(segmentReport);
-    const store = createReportStore(dir, { decode: decodeReportBytes, segment }, reads);
+    const segment = vi.fn(codec);
+    const store = createReportStore(dir, segment, reads);
     const [a, b] = await Promise.all([store.load(ID), store.load(ID)]);
     const c = await store.load(ID);
     expect(a).toBe(b);
@@ -98,7 +104,7 @@ describe('createReportStore failures', () => {
     const segment = () => {
       throw new Error('assumption broken: no paragraphs');
     };
-    const result = await createReportStore(dir, { decode: decodeReportBytes, segment }).load(ID);
+    const result = await createReportStore(dir, async () => segment()).load(ID);
     expect(result).toEqual({
       ok: false,
       error: expect.stringMatching(/长治市2026年政府工作报告.*无法分段.*assumption broken/),
@@ -115,28 +121,15 @@ describe('createReportStore failures', () => {
   });
 });
 
-describe('reportFromBytes', () => {
-  it('decodes and segments user-chosen bytes with the given id', () => {
+describe('reportFromFile', () => {
+  it('reads user-chosen bytes and names the report by its content', async () => {
     const bytes = readFileSync(path.join(BUNDLED, ID, 'source.txt'));
-    const result = reportFromBytes(bytes, '长治', '长治.txt', codec);
-    expect(result.ok && result.value.id).toBe('长治');
+    const result = await reportFromFile(bytes, '长治.txt', codec);
+    expect(result.ok && result.value.id).toMatch(/^r-[0-9a-f]{16}$/);
   });
-  it('names the file when the bytes are not text', () => {
-    const result = reportFromBytes(new Uint8Array([0, 1, 2, 0xff, 0xfe, 0]), 'x', '照片.txt', codec);
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^报告“照片\.txt”无法读取：/) });
-  });
-});
-
-describe('reportIdFromFileName', () => {
-  it.each([
-    ['上海市2026年政府工作报告.txt', '上海市2026年政府工作报告'],
-    ['/home/u/下载/广东 2026 报告.txt', '广东-2026-报告'],
-    ['C:\\Users\\u\\Desktop\\report(1).TXT', 'report-1'],
-    ['...txt', 'report'],
-    ['.txt', 'report'],
-    ['a..b.txt', 'a-b'],
-  ])('%s → %s', (file, id) => {
-    expect(reportIdFromFileName(file)).toBe(id);
+  it('names the file when the bytes are not a report', async () => {
+    const result = await reportFromFile(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), '照片.txt', codec);
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^报告“照片\.txt”无法读取：这是一张图片/) });
   });
 });
 

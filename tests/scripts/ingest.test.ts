@@ -2,11 +2,14 @@
  * The ingest CLI, spawned as users and scripts run it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cleanLines, cleanText } from '../fixtures/formats/clean-report';
+import { makeDocx } from '../fixtures/formats/make-docx';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -47,7 +50,7 @@ describe('ingest --json on the bundled report', () => {
   });
 
   it('has the promised top-level fields', () => {
-    expect(json).toMatchObject({ id: 'changzhi-2026', title: '政府工作报告', continuesFrom: '第一版', continuesOn: '第四版' });
+    expect(json).toMatchObject({ id: 'changzhi-2026', title: '长治市2026年政府工作报告', continuesFrom: '第一版', continuesOn: '第四版' });
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['title', 'continuesFrom', 'continuesOn', 'outline', 'paragraphs', 'repairs', 'remarks']));
   });
 
@@ -93,13 +96,30 @@ describe('ingest summary', () => {
   });
 });
 
+describe('ingest of other formats, through the app’s loader', () => {
+  it('reads a Word file and a GB18030 text to the same paragraphs as the UTF-8 text', async () => {
+    const source = readFileSync(corpusFile, 'utf8');
+    const lines = cleanLines(source);
+    const docx = scratchFile('山西.docx', await makeDocx(lines, '政府工作报告'));
+    const gb = scratchFile('山西-gbk.txt', new Uint8Array(iconv.encode(cleanText(lines), 'gb18030')));
+    const utf = scratchFile('山西.txt', cleanText(lines));
+    const [a, b, c] = [docx, gb, utf].map((f) => JSON.parse(ingest(f, '--json').stdout) as IngestJson & { format: string });
+    expect(a.format).toBe('docx');
+    expect(a.paragraphs.map((p) => p.text)).toEqual(c.paragraphs.map((p) => p.text));
+    expect(b.paragraphs.map((p) => p.text)).toEqual(c.paragraphs.map((p) => p.text));
+    expect([a.id, b.id]).toEqual([c.id, c.id]);
+    expect(ingest(gb).stdout).toContain('文本编码：GB18030');
+  }, 60_000);
+});
+
 describe('ingest errors', () => {
   it.each([
     ['a missing file', () => join(scratch, 'missing.txt'), '找不到文件'],
     ['an empty file', () => scratchFile('empty.txt', ''), '空'],
     ['a whitespace-only file', () => scratchFile('blank.txt', '\n \u3000\n'), '空白'],
-    ['a GBK file', () => scratchFile('gbk.txt', new Uint8Array([0xd5, 0xfe, 0xb8, 0xae, 0xb9, 0xa4, 0xd7, 0xf7])), 'UTF-8'],
-    ['a binary file', () => scratchFile('image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])), '二进制'],
+    ['an old .doc', () => scratchFile('old.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), '另存为” .docx'],
+    ['a photo', () => scratchFile('image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])), '图片'],
+    ['a binary file', () => scratchFile('data.bin', new Uint8Array([0x01, 0x00, 0x00, 0x00, 0x7f, 0x00, 0x00, 0x00, 0x00, 0x02])), '二进制'],
     ['a folder', () => scratch, '文件夹'],
   ])('rejects %s with exit code 2 and a Chinese message', (_name, path, phrase) => {
     const r = ingest(path(), '--json');

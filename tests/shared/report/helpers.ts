@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../../../shared/report/model';
+import { parseKnownTypos, type KnownTypo } from '../../../shared/report/typos';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../../..');
@@ -15,6 +16,11 @@ export const corpusDir = resolve(repoRoot, '../shared/corpus/provincial-2026');
 
 export function bundledSource(): string {
   return readFileSync(bundledPath, 'utf8');
+}
+
+/** The bundled report's known typos (resources/reports/changzhi-2026/typos.json). */
+export function bundledTypos(): KnownTypo[] {
+  return parseKnownTypos(JSON.parse(readFileSync(resolve(bundledPath, '../typos.json'), 'utf8')));
 }
 
 export function corpusFiles(): { name: string; source: string }[] {

@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { segmentReport } from '../../../shared/report/segment';
 import { fingerprintText } from '../../../shared/report/fingerprint';
-import { bundledSource, reconstruct, violations } from './helpers';
+import { parseKnownTypos } from '../../../shared/report/typos';
+import { bundledSource, bundledTypos, reconstruct, violations } from './helpers';
 
-const report = segmentReport(bundledSource(), { id: 'changzhi-2026' });
+const report = segmentReport(bundledSource(), { id: 'changzhi-2026', typos: bundledTypos() });
 const byId = (id: string) => {
   const p = report.paragraphs.find((x) => x.id === id);
   if (!p) throw new Error(`no paragraph ${id}`);
@@ -156,7 +157,9 @@ describe('bundled report: layout repairs', () => {
 
   it('strips both continuation markers and keeps them as metadata', () => {
     const markers = report.repairs.filter((r) => r.kind === 'continuation-marker');
-    expect(markers.map((r) => r.original)).toEqual(['(上接第一版)', '(下转第四版)']);
+    // The space the newspaper set before (下转第四版) goes with the marker, and the repair says so.
+    expect(markers.map((r) => r.original)).toEqual(['(上接第一版)', ' (下转第四版)']);
+    expect(markers[1].detail).toContain('及其前的空格');
     expect(report.text).not.toMatch(/上接|下转/);
     expect(report.paragraphs[0].text.startsWith('新增进出口实绩企业78家')).toBe(true);
     expect(report.paragraphs[report.paragraphs.length - 1].text.endsWith('全线贯通,')).toBe(true);
@@ -199,6 +202,12 @@ describe('bundled report: layout repairs', () => {
 
   it('has exactly the three typo remarks', () => {
     expect(report.remarks).toHaveLength(3);
+  });
+
+  it('knows 丰炉煤气 and 两大 only from the report’s own typos.json (data, not code)', () => {
+    const without = segmentReport(bundledSource(), { id: 'changzhi-2026' });
+    expect(without.remarks.map((r) => r.note)).toEqual([expect.stringContaining('and')]);
+    expect(() => parseKnownTypos([{ context: '丰炉煤气', suspect: '焦炉', note: 'x' }])).toThrow(/entry 0/);
   });
 
   it('loses and duplicates no body character', () => {

@@ -50,12 +50,15 @@ describe('a whole report copied from the web', () => {
     expect(r.paragraphs.some((p) => p.text === '某省召开会议')).toBe(false);
   });
 
-  it('keeps the dateline, speaker and 各位代表 opening as part-0 body text', () => {
-    expect(r.paragraphs.slice(0, 4).map((p) => [p.id, p.label, p.text])).toEqual([
-      ['p0-0-1', '序¶1', '——2026年1月20日在某省第十四届人民代表大会第四次会议上'],
-      ['p0-0-2', '序¶2', '省长 某某'],
-      ['p0-0-3', '序¶3', '各位代表：'],
-      ['p0-0-4', '序¶4', '现在，我代表省人民政府向大会报告工作，请予审议。'],
+  it('puts title, dateline, speaker and 各位代表： in the header block; numbering starts after it', () => {
+    expect(r.front).toEqual([
+      { kind: 'title', text: '2026年某省政府工作报告' },
+      { kind: 'dateline', text: '——2026年1月20日在某省第十四届人民代表大会第四次会议上' },
+      { kind: 'speaker', text: '省长某某' },
+      { kind: 'address', text: '各位代表：' },
+    ]);
+    expect(r.paragraphs.slice(0, 1).map((p) => [p.id, p.label, p.text])).toEqual([
+      ['p0-0-1', '序¶1', '现在，我代表省人民政府向大会报告工作，请予审议。'],
     ]);
     expect(r.paragraphs[0].marker).toBeNull();
   });
@@ -118,7 +121,7 @@ describe('page-break joins', () => {
     // After the 各位代表 opening, so the lines are body text rather than front matter.
     const r = segmentReport(`各位代表：\n\n${text}`);
     expect(r.repairs.filter((x) => x.kind === 'page-break-join')).toHaveLength(joins);
-    expect(r.paragraphs).toHaveLength(3 - joins);
+    expect(r.paragraphs).toHaveLength(2 - joins);
   });
 });
 

@@ -1,0 +1,58 @@
+/**
+ * The leads stage on its own: which sentences of a paragraph are leads (小标题).
+ */
+import { describe, expect, it } from 'vitest';
+import { findLeads, parallelOpenings, type LeadContext } from '../../../shared/report/leads';
+import { splitSentences } from '../../../shared/report/sentences';
+
+function leadsOf(text: string, extra: Partial<LeadContext> = {}): string[] {
+  const c: LeadContext = { text, sentences: splitSentences(text), headingEnd: 0, marker: null, opensPart: false, ...extra };
+  return findLeads(c).map((r) => text.slice(r.start, r.end));
+}
+
+describe('findLeads', () => {
+  it.each<[string, string, Partial<LeadContext>, string[]]>([
+    ['a short first sentence', '多措并举促消费。深入实施提振消费专项行动，扩大服务消费。', {}, ['多措并举促消费。']],
+    ['a list comma is fine', '推动制造业转型升级、提质增效。实施技术改造项目500个。', {}, ['推动制造业转型升级、提质增效。']],
+    ['no clause comma', '坚持扩大内需这个战略基点，以需求与供给互促支撑。扩大消费。', {}, []],
+    ['no statement (是)', '2026年是“十五五”开局之年。做好今年工作意义重大。', {}, []],
+    ['no opening of a part', '过去一年很不平凡。我们迎难而上。', { opensPart: true }, []],
+    ['no statement about a period', '“十三五”时期是长治发展史上具有重大意义的五年。五年来成就显著。', {}, []],
+    ['no figures', '修订政策文件72份。清理妨碍公平竞争的规定。', {}, []],
+    ['run-in 一是…二是…', '主要做了以下工作。一是保持经济平稳运行。主要指标增长。二是加快产业优化升级。草业成为千亿产业。', {}, ['一是保持经济平稳运行。', '二是加快产业优化升级。']],
+    ['run-in 一要…', '一要加快传统产业提质升级。实施技改。二要培育壮大新兴产业。支持数据中心。', {}, ['一要加快传统产业提质升级。', '二要培育壮大新兴产业。']],
+    ['第一，…', '第一，坚持稳中求进。要保持政策连续性。', {}, ['第一，坚持稳中求进。']],
+    ['ordinal with commas opening its paragraph', '一是奋力推进产业振兴，巩固壮大实体经济根基。坚持把发展经济着力点放在实体经济上。', {}, ['一是奋力推进产业振兴，巩固壮大实体经济根基。']],
+    ['run-in ordinal with commas is a fact', '成绩固然可喜，问题也不容忽视。一是生态环境本底仍然脆弱，毁林现象时有发生。二是传统产业占比高。必须解决。', {}, []],
+    ['a list of 实事 is not a list of leads', '今年再办好15件民生实事。一是免费产前筛查。二是补助新生儿医保。三是开展内镜检查。', {}, []],
+    ['dash lead with a comma', '——发展质效不断提高，综合实力进一步跃升。全省生产总值增长5.5%。', { marker: '——' }, ['——发展质效不断提高，综合实力进一步跃升。']],
+    ['dash group heading alone on its line', '——扎实抓好稳增长、防风险、保民生三项基本任务，高质量发展的底盘持续夯实。', { marker: '——' }, ['——扎实抓好稳增长、防风险、保民生三项基本任务，高质量发展的底盘持续夯实。']],
+    ['terse leads in an item run into its paragraph', '（一）强化创新驱动发展。提升科技创新质效。投入7232亿元，增长5.6%，布局中试平台11家。加快人工智能创新发展。营收6800亿元左右，增长20%以上。', { headingEnd: 11 }, ['提升科技创新质效。', '加快人工智能创新发展。']],
+    ['terse actions deep in an item are not leads', '（一）发展智能经济。深化拓展人工智能，安排资金支持。推进出入口局投产运营，布局周边产业。建设南A东盟谷。打造数据集。', { headingEnd: 10 }, []],
+    ['a comma series', '五年来，京津冀协同发展动能不断显现。成功举办峰会。', { inSeries: true }, ['五年来，京津冀协同发展动能不断显现。']],
+  ])('%s', (_name, text, extra, expected) => {
+    expect(leadsOf(text, extra)).toEqual(expected);
+  });
+});
+
+describe('parallelOpenings', () => {
+  it('marks three or more paragraphs in a row that open alike', () => {
+    const texts = ['这五年是改革的五年。正文。', '这五年是开放的五年。正文。', '这五年是民生的五年。正文。', '今年要做好工作。正文。', null];
+    expect(parallelOpenings(texts)).toEqual([true, true, true, false, false]);
+  });
+
+  it('marks terse X，Y pairs in a row', () => {
+    const texts = ['加强科技创新，驱动能源转型。正文。', '狠抓项目建设，支撑产业升级。正文。', '深化改革攻坚，激发市场活力。正文。'];
+    expect(parallelOpenings(texts)).toEqual([true, true, true]);
+  });
+
+  it('marks two-clause openings after the same subject in a row (甘肃: 我们…，…。)', () => {
+    const texts = ['我们扭住高质量发展首要任务，全力推进工业强省产业兴省。正文。', '我们巩固拓展脱贫攻坚成果，扎实推进城乡融合发展。正文。', '我们全面深化改革扩大开放，有效激发发展活力。正文。'];
+    expect(parallelOpenings(texts)).toEqual([true, true, true]);
+  });
+
+  it('ignores two alike and openings with figures', () => {
+    expect(parallelOpenings(['这五年是A的五年。', '这五年是B的五年。', '今年C。'])).toEqual([false, false, false]);
+    expect(parallelOpenings(['增长5%，好于预期。', '增长6%，好于预期。', '增长7%，好于预期。'])).toEqual([false, false, false]);
+  });
+});

@@ -193,8 +193,8 @@ export function AnnotationList({ report, list, resolutions, legend, filter, onFi
               onClick={() => toggleColor(l.color)}
             >
               <span className={`swatch swatch-${l.color}`} aria-hidden />
+              <span className="chip-meaning">{l.meaning}</span>
               <span className="count">{counts[l.color]}</span>
-              <span className="sr-only">{l.meaning}</span>
             </button>
           ))}
         </div>

@@ -25,9 +25,11 @@ interface Props {
   author: string;
   legend: readonly LegendEntry[];
   toast(text: string): void;
+  /** Called after an annotation was made without a 署名. */
+  onUnsigned?(): void;
 }
 
-export function AnnotationTools({ report, reportTitle, root, author, legend, toast }: Props) {
+export function AnnotationTools({ report, reportTitle, root, author, legend, toast, onUnsigned }: Props) {
   const store = useAnnotationStore();
   const open = useAnnotationState((s) => s.open);
   const byId = useAnnotationState((s) => s.byId);
@@ -55,8 +57,9 @@ export function AnnotationTools({ report, reportTitle, root, author, legend, toa
       if (!a) return;
       window.getSelection()?.removeAllRanges();
       if (focusNote) store.openAnnotation(a.id, true);
+      else if (!author.trim()) onUnsigned?.();
     },
-    [report, store, author, toast],
+    [report, store, author, toast, onUnsigned],
   );
 
   const record = open ? byId.get(open.id) : undefined;

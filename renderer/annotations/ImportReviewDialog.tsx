@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { MergeChange } from '../../shared/exchange';
 import { toDisplayText } from '../../shared/report/display';
 import type { ImportChoice } from './exchange';
+import { useFocusTrap } from '../app/use-focus-trap';
 
 interface Props {
   changes: readonly MergeChange[];
@@ -17,6 +18,7 @@ const SHOWN = 50;
 
 export function ImportReviewDialog({ changes, from, onChoose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  useFocusTrap(ref);
   useEffect(() => {
     const back = document.activeElement;
     ref.current?.querySelector<HTMLButtonElement>('button[data-choice="cancel"]')?.focus();
@@ -35,14 +37,6 @@ export function ImportReviewDialog({ changes, from, onChoose }: Props) {
         aria-label="确认导入"
         onKeyDown={(e) => {
           if (e.key === 'Escape') onChoose('cancel');
-          if (e.key === 'Tab') {
-            // Keep focus inside the dialog.
-            const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
-            const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-            const next = buttons[(i + (e.shiftKey ? buttons.length - 1 : 1)) % buttons.length];
-            next?.focus();
-            e.preventDefault();
-          }
         }}
       >
         <h2>导入会改动他人的 {changes.length} 条批注</h2>

@@ -79,6 +79,8 @@ export interface AnnotationStore {
   /** Sets fields of a live annotation (never of a deleted one), as one undoable step. */
   update(id: string, patch: AnnotationPatch, opts?: { label?: string; coalesceKey?: string }): Promise<void>;
   remove(id: string): Promise<void>;
+  /** Signs the live annotations that have no author with `author`, as one undoable step; how many. */
+  signUnsigned(author: string): Promise<number>;
   /** Deletes a damaged stored row outright (待修复 → 删除); not undoable (it cannot be shown). */
   removeBroken(row: BrokenRow): Promise<void>;
   /**
@@ -269,6 +271,14 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
       const changes = await persist([{ kind: 'patch', id, set: { deleted: true } }]).catch(() => []);
       if (changes.length > 0) undoStack.record('删除批注', changes);
       if (state.open?.id === id) set({ open: null });
+    },
+    async signUnsigned(author) {
+      const name = author.trim();
+      const unsigned = state.list.filter((a) => a.author.trim() === '');
+      if (!name || unsigned.length === 0) return 0;
+      const changes = await persist(unsigned.map((a) => ({ kind: 'patch', id: a.id, set: { author: name } }))).catch(() => []);
+      if (changes.length > 0) undoStack.record('署名', changes);
+      return changes.length;
     },
     async removeBroken(row) {
       const raw = row.raw as { updatedAt?: number } | null;

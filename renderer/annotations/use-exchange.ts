@@ -24,8 +24,10 @@ export function useExchange(opts: {
   confirm: ExchangePorts['confirm'];
   /** Runs before an import writes anything (the backup); throwing stops the import. */
   beforeApply(): Promise<void>;
+  /** Before 导出批注: may ask for a 署名 and sign unsigned annotations; the name to export under. */
+  beforeExport(): Promise<string>;
 }): (cmd: ExchangeCommand) => Promise<void> {
-  const { store, report, reportTitle, author, legend, host, repository, toast, confirm, beforeApply } = opts;
+  const { store, report, reportTitle, author, legend, host, repository, toast, confirm, beforeApply, beforeExport } = opts;
   return useCallback(
     async (cmd) => {
       if (!report) return;
@@ -42,7 +44,7 @@ export function useExchange(opts: {
       };
       try {
         const resolutions = store.getState().resolutions;
-        if (cmd === 'export') toast(await exportAnnotations(ports, report, reportTitle, author));
+        if (cmd === 'export') toast(await exportAnnotations(ports, report, reportTitle, await beforeExport()));
         else if (cmd === 'import') toast(await importAnnotations(ports, report, reportTitle));
         else if (cmd === 'import-w3c') toast(await importAnnotations(ports, report, reportTitle, 'w3c'));
         else toast(await exportOtherFormat(ports, cmd === 'export-csv' ? 'csv' : 'w3c', { report, reportTitle, author, legend, resolutions }));
@@ -51,6 +53,6 @@ export function useExchange(opts: {
         toast(`${cmd.startsWith('export') ? '导出' : '导入'}失败：${(e as Error).message}`);
       }
     },
-    [store, host, repository, toast, confirm, beforeApply, report, reportTitle, author, legend],
+    [store, host, repository, toast, confirm, beforeApply, beforeExport, report, reportTitle, author, legend],
   );
 }

@@ -13,6 +13,7 @@ import { useFileDrop } from '../import/use-file-drop';
 import { SettingsDialog } from './SettingsDialog';
 import { preloadNoteFont } from './note-font';
 import { PanelBoundary, PanelError } from './PanelBoundary';
+import { AuthorPrompt } from './AuthorPrompt';
 import { createBackupService } from '../backup/backup-service';
 import { BackupPanel } from '../backup/BackupPanel';
 import { ownsUndo } from './text-entry';
@@ -181,6 +182,47 @@ export function App({ host, store, annotationStore, repository }: Props) {
     if (report) void backups.backUpDailyIfDue().catch((e) => console.error('每日备份失败', e));
   }, [backups, report]);
 
+  // 署名: asked at the first unsigned annotation or export; 以后再说 holds for this session.
+  const [authorAsk, setAuthorAsk] = useState<{ initial: string; unsigned: number; focus: boolean; answer(name: string | null): void } | null>(null);
+  const authorLater = useRef(false);
+  const requestAuthor = useCallback(
+    (initial: string, force = false) =>
+      new Promise<string | null>((resolve) => {
+        if (authorLater.current && !force) return resolve(null);
+        const unsigned = annotationStore.getState().list.filter((a) => !a.author.trim()).length;
+        setAuthorAsk({
+          initial,
+          unsigned,
+          focus: force,
+          answer: (name) => {
+            setAuthorAsk(null);
+            if (name === null) authorLater.current = true;
+            resolve(name);
+          },
+        });
+      }),
+    [annotationStore],
+  );
+  const signAs = useCallback(
+    async (name: string) => {
+      updateSetting('authorName', name);
+      const n = await annotationStore.signUnsigned(name);
+      showToast(n > 0 ? `已署名“${name}”，并为之前的 ${n} 条批注署名（Ctrl+Z 撤销）` : `已署名“${name}”`);
+    },
+    [annotationStore, updateSetting, showToast],
+  );
+  const onUnsigned = useCallback(() => {
+    void requestAuthor('').then((name) => (name ? signAs(name) : undefined));
+  }, [requestAuthor, signAs]);
+  /** Before 导出批注: a name, and no unsigned annotations, if the user agrees. */
+  const beforeExport = useCallback(async () => {
+    const unsigned = annotationStore.getState().list.some((a) => !a.author.trim());
+    if (author.trim() && !unsigned) return author;
+    const name = await requestAuthor(author, true);
+    if (name) await signAs(name);
+    return name ?? author;
+  }, [annotationStore, author, requestAuthor, signAs]);
+
   const [review, setReview] = useState<{ changes: MergeChange[]; from: string; answer(choice: ImportChoice): void } | null>(null);
   const confirmImport = useCallback(
     (changes: MergeChange[], from: string) =>
@@ -200,7 +242,7 @@ export function App({ host, store, annotationStore, repository }: Props) {
     const r = await backups.backUp('import');
     if (!r.ok) throw new Error(`${r.error}（为保险起见，未导入）`);
   }, [backups]);
-  const exchange = useExchange({ store: annotationStore, report, reportTitle: displayTitle, author, legend: settings.legend, host, repository, toast: showToast, confirm: confirmImport, beforeApply: backUpBeforeImport });
+  const exchange = useExchange({ store: annotationStore, report, reportTitle: displayTitle, author, legend: settings.legend, host, repository, toast: showToast, confirm: confirmImport, beforeApply: backUpBeforeImport, beforeExport });
 
   const undoRedo = useCallback(
     async (cmd: 'undo' | 'redo') => {
@@ -380,6 +422,9 @@ export function App({ host, store, annotationStore, repository }: Props) {
         {report && (
           <main className="reader-column">
             <AnnotationErrors />
+            {authorAsk && (
+              <AuthorPrompt initial={authorAsk.initial} unsigned={authorAsk.unsigned} focus={authorAsk.focus} onSave={(name) => authorAsk.answer(name)} onLater={() => authorAsk.answer(null)} />
+            )}
             <PanelBoundary fallback={(_e, retry) => <PanelError what="报告正文" retry={retry} />}>
               <ReaderView ref={reader} report={report} onRendered={onRendered} onScroll={onScroll} />
             </PanelBoundary>
@@ -392,7 +437,7 @@ export function App({ host, store, annotationStore, repository }: Props) {
         )}
         {report && (
           <PanelBoundary fallback={(_e, retry) => <PanelError what="标注工具" retry={retry} />}>
-            <AnnotationTools report={report} reportTitle={displayTitle} root={root} author={author} legend={settings.legend} toast={showToast} />
+            <AnnotationTools report={report} reportTitle={displayTitle} root={root} author={author} legend={settings.legend} toast={showToast} onUnsigned={onUnsigned} />
           </PanelBoundary>
         )}
         {report && printOpen && (

@@ -1,6 +1,7 @@
 /** 设置: the user's name (written on new annotations) and the meaning of each highlight colour. */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { DEFAULT_LEGEND, type LegendEntry } from '../../shared/annotations/model';
+import { useFocusTrap } from './use-focus-trap';
 
 interface Props {
   /** 备份与恢复 (shown when given). */
@@ -18,6 +19,7 @@ export function SettingsDialog({ backups, author, legend, onSave, onClose }: Pro
   const [entries, setEntries] = useState(() => legend.map((e) => ({ ...e })));
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLFormElement>(null);
+  useFocusTrap(ref);
   const returnFocus = useRef<Element | null>(null);
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 /**
- * 设置 → 备份与恢复: the backups kept, 立即备份, 保存备份文件 (to keep one outside the app),
+ * 设置 → 备份与恢复: the backups kept, 立即备份, 导出备份文件 (to keep one outside the app),
  * and 恢复 (from a kept backup or a file) after saying what it will change.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -77,7 +77,7 @@ export function BackupPanel({ service, host, toast }: Props) {
             else if (saved.value) toast(`已保存备份文件“${saved.value}”`);
           })}
         >
-          保存备份文件…
+          导出备份文件…
         </button>
         <button
           type="button"

@@ -31,7 +31,7 @@ export interface BackupService {
   backUpDailyIfDue(): Promise<void>;
   /** Backups kept, newest first. */
   list(): Promise<Result<BackupName[]>>;
-  /** The current store as a backup document (for 保存备份文件). */
+  /** The current store as a backup document (for 导出备份文件). */
   snapshot(kind: BackupKind): Promise<string>;
   read(name: string): Promise<Result<Backup>>;
   plan(backup: Backup): Promise<RestorePlan>;

@@ -18,6 +18,7 @@ import { pageCss, renderPrintHtml } from './print-document';
 import printCss from './print.css?raw';
 import './print.css';
 import { embeddedFontCss } from './embed-fonts';
+import { useFocusTrap } from '../app/use-focus-trap';
 import { labelOf } from '../annotations/citation';
 
 interface Props {
@@ -48,6 +49,23 @@ export function ExcerptBuilder(props: Props) {
   const [date, setDate] = useState(() => formatChineseDate(new Date()));
   const [busy, setBusy] = useState<string | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialog);
+  // The A4 page scales down to the space beside the controls (a 1024 px window), never up.
+  const previewScroll = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const box = previewScroll.current;
+    const page = box?.querySelector<HTMLElement>('.excerpt-preview');
+    if (!box || !page) return;
+    const fit = () => {
+      page.style.zoom = '';
+      const room = box.clientWidth - 48;
+      const scale = Math.min(1, room / page.offsetWidth);
+      page.style.zoom = scale < 1 ? String(scale) : '';
+    };
+    const observer = new ResizeObserver(fit);
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
   const returnFocus = useRef<Element | null>(null);
 
   useEffect(() => {
@@ -248,7 +266,7 @@ export function ExcerptBuilder(props: Props) {
           {busy ? `正在${busy}……` : `共 ${doc.excerpts.length} 条摘录`}
         </p>
       </div>
-      <div className="excerpt-preview-scroll">
+      <div className="excerpt-preview-scroll" ref={previewScroll}>
         <div className="excerpt-preview" role="region" aria-label="打印预览" dangerouslySetInnerHTML={{ __html: html.bodyHtml }} />
       </div>
     </div>,

@@ -47,10 +47,13 @@ export function filterAnnotations(list: readonly Annotation[], f: AnnotationFilt
   return list.filter(annotationMatcher(f));
 }
 
-/** Live annotations per colour; every colour is present (0 when unused). */
+/**
+ * Live highlights per colour; every colour is present (0 when unused). A 段落批注 is a note, not a
+ * highlight in a colour the user chose, so it is not counted (it would swell 重点).
+ */
 export function countByColor(list: readonly Annotation[]): Record<ColorKey, number> {
   const counts = Object.fromEntries(COLOR_KEYS.map((c) => [c, 0])) as Record<ColorKey, number>;
-  for (const a of list) if (!a.deleted) counts[a.color]++;
+  for (const a of list) if (!a.deleted && a.target !== 'paragraph') counts[a.color]++;
   return counts;
 }
 

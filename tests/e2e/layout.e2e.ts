@@ -66,18 +66,18 @@ describe.each(WIDTHS)('at %i px', (width) => {
     await page.keyboard.type('绿电制氢');
     await expect.poll(() => page.locator('[role=option]').count()).toBeGreaterThan(0);
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(300);
+    // The sentence jumped to is on screen.
+    const hitInView = () =>
+      page.evaluate(() => {
+        const view = document.querySelector('.reader-scroll')!.getBoundingClientRect();
+        const seg = [...document.querySelectorAll('[data-segment-id]')].find((el) => el.textContent?.includes('绿电制氢'));
+        const r = seg?.getBoundingClientRect();
+        return !!r && r.bottom > view.top && r.top < view.bottom;
+      });
+    await expect.poll(hitInView).toBe(true);
     const jumped = await coverage(page);
     expect(jumped.checked).toBeGreaterThan(50);
     expect(jumped.covered).toBe('');
-    // The sentence jumped to is on screen.
-    const hitInView = await page.evaluate(() => {
-      const view = document.querySelector('.reader-scroll')!.getBoundingClientRect();
-      const seg = [...document.querySelectorAll('[data-segment-id]')].find((el) => el.textContent?.includes('绿电制氢'));
-      const r = seg?.getBoundingClientRect();
-      return !!r && r.bottom > view.top && r.top < view.bottom;
-    });
-    expect(hitInView).toBe(true);
     await screenshot(page, `layout-${width}-search`);
     await context.close();
   });

@@ -78,6 +78,8 @@ describe('filters and counts', () => {
   it('counts live annotations per colour, every colour present', () => {
     expect(countByColor(all)).toEqual({ yellow: 2, green: 2, blue: 1, red: 1, purple: 1 });
     expect(countByColor([])).toEqual({ yellow: 0, green: 0, blue: 0, red: 0, purple: 0 });
+    // A 段落批注 (stored yellow) is not a 重点 highlight.
+    expect(countByColor([...all, { ...all[0], id: 'p-note', color: 'yellow', target: 'paragraph' }]).yellow).toBe(2);
   });
 
   it('lists authors', () => {

@@ -4,12 +4,12 @@
  * (with --json) one JSON object on stdout for scripts.
  * Exit codes: 0 success, 2 unusable input (missing, unreadable format, empty, binary) or bad usage.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { nodeFormatLibraries } from '../electron/main/format-libraries';
-import { loadReportFile, type ReportFile } from '../shared/report/load/load-report';
+import { bundledMeta } from './bundled-meta';
+import { loadReportFile } from '../shared/report/load/load-report';
 import type { Report } from '../shared/report/model';
-import { parseKnownTypos } from '../shared/report/typos';
 
 const USAGE = '用法：npm run ingest -- <报告文件（.txt/.docx/.pdf/.html）> [--json]';
 
@@ -98,22 +98,6 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** A bundled report is `<id>/source.txt` beside its meta.json: its id and title come from there. */
-function bundledMeta(file: string): ReportFile['bundled'] {
-  if (basename(file) !== 'source.txt') return undefined;
-  const metaFile = join(dirname(resolve(file)), 'meta.json');
-  if (!existsSync(metaFile)) return undefined;
-  try {
-    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { id?: unknown; title?: unknown };
-    if (typeof meta.id !== 'string' || typeof meta.title !== 'string') return undefined;
-    const typosFile = join(dirname(resolve(file)), 'typos.json');
-    const typos = existsSync(typosFile) ? parseKnownTypos(JSON.parse(readFileSync(typosFile, 'utf8'))) : [];
-    return { id: meta.id, title: meta.title, typos };
-  } catch {
-    return undefined;
-  }
-}
-
 async function main(argv: string[]): Promise<void> {
   const flags = argv.filter((a) => a.startsWith('--'));
   const files = argv.filter((a) => !a.startsWith('--'));
@@ -132,7 +116,13 @@ async function main(argv: string[]): Promise<void> {
     if (code === 'EACCES') fail(`没有权限读取文件“${file}”。`);
     fail(`无法读取文件“${file}”：${(e as Error).message}`);
   }
-  const loaded = await loadReportFile({ bytes, fileName: basename(file), bundled: bundledMeta(file) }, nodeFormatLibraries);
+  let bundled;
+  try {
+    bundled = bundledMeta(file);
+  } catch (e) {
+    fail(`${file}：勘误表 typos.json 格式错误：${(e as Error).message}`);
+  }
+  const loaded = await loadReportFile({ bytes, fileName: basename(file), bundled }, nodeFormatLibraries);
   if (!loaded.ok) fail(`${file}：${loaded.error}`);
   const report = loaded.value;
   if (flags.includes('--json')) process.stdout.write(`${JSON.stringify(toJson(report), null, 2)}\n`);

@@ -1,5 +1,5 @@
 /**
- * `npm run search -- "<query>" [--report <file.txt>] [--scope all|report|notes] [--limit N] [--json]`
+ * `npm run search -- "<query>" [--report <file>] [--scope all|report|notes] [--limit N] [--json]`
  *
  * Searches a report with the app's own search code (shared/search) and prints the ranked
  * results: with `--json` a JSON array of
@@ -9,16 +9,18 @@
  * usage or an unreadable report.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { segmentReport } from '../shared/report/segment';
+import { nodeFormatLibraries } from '../electron/main/format-libraries';
+import { loadReportFile } from '../shared/report/load/load-report';
+import { bundledMeta } from './bundled-meta';
 import type { Report } from '../shared/report/model';
 import { SearchEngine } from '../shared/search/engine';
 import type { SearchResult, SearchScope } from '../shared/search/types';
 
 const BUNDLED = fileURLToPath(new URL('../resources/reports/changzhi-2026/source.txt', import.meta.url));
 
-const USAGE = '用法：npm run search -- "<关键词>" [--report <报告.txt>] [--scope all|report|notes] [--limit N] [--json]';
+const USAGE = '用法：npm run search -- "<关键词>" [--report <报告文件>] [--scope all|report|notes] [--limit N] [--json]';
 
 export interface CliArgs {
   query: string;
@@ -61,30 +63,16 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   return { query: rest.join(' '), report, json, scope, limit };
 }
 
-/** Reads and segments a report file; throws an Error with a Chinese message saying what to do. */
-export function loadReport(path: string): Report {
+/**
+ * Reads a report file of any format 打开报告 accepts, through the app's loader; throws an Error with
+ * a Chinese message saying what to do.
+ */
+export async function loadReport(path: string): Promise<Report> {
   if (!existsSync(path)) throw new Error(`找不到报告文件：${path}。请检查路径。`);
-  if (!statSync(path).isFile()) throw new Error(`不是文件：${path}。请指定一个 .txt 报告文本。`);
-  const bytes = readFileSync(path);
-  let source: string;
-  try {
-    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error(`报告文件不是 UTF-8 文本：${path}。请先转换为 UTF-8 编码。`);
-  }
-  if (source.includes('\u0000')) throw new Error(`报告文件看起来是二进制文件：${path}。请指定纯文本报告。`);
-  const metaPath = join(dirname(path), 'meta.json');
-  let id = basename(path).replace(/\.txt$/i, '');
-  if (basename(path) === 'source.txt' && existsSync(metaPath)) {
-    try {
-      id = (JSON.parse(readFileSync(metaPath, 'utf8')) as { id?: string }).id ?? basename(dirname(path));
-    } catch {
-      id = basename(dirname(path));
-    }
-  }
-  const report = segmentReport(source, { id });
-  if (!report.paragraphs.some((p) => p.text.trim() !== '')) throw new Error(`报告文件中没有可搜索的正文：${path}。`);
-  return report;
+  if (!statSync(path).isFile()) throw new Error(`不是文件：${path}。请指定一个报告文件（.txt/.docx/.pdf/.html）。`);
+  const loaded = await loadReportFile({ bytes: readFileSync(path), fileName: basename(path), bundled: bundledMeta(path) }, nodeFormatLibraries);
+  if (!loaded.ok) throw new Error(`报告文件无法读取：${path}：${loaded.error}`);
+  return loaded.value;
 }
 
 const KIND_LABEL: Record<SearchResult['kind'], string> = { exact: '精确', 'all-words': '含全部词语', fuzzy: '近似' };
@@ -111,11 +99,11 @@ export function formatText(query: string, results: SearchResult[], total: number
 }
 
 /** Runs the CLI; returns the exit code. */
-export function main(
+export async function main(
   argv: readonly string[],
   out: (s: string) => unknown = (s) => process.stdout.write(s),
   err: (s: string) => unknown = (s) => process.stderr.write(s),
-): number {
+): Promise<number> {
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -128,7 +116,7 @@ export function main(
   }
   let report: Report;
   try {
-    report = loadReport(args.report);
+    report = await loadReport(args.report);
   } catch (e) {
     err(`${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
@@ -156,5 +144,7 @@ export function main(
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

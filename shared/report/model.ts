@@ -42,7 +42,10 @@ export interface Paragraph {
   text: string;
   /** Offset of `text` in `Report.text`. */
   start: number;
-  /** 1-based part number (0 = before the first part heading), 0 if none. */
+  /**
+   * 1-based part number (0 = before the first part heading), 0 if none. Appendices are numbered on
+   * after the report's last part (附件 of a report with parts 一–四 is part 5), so they group apart.
+   */
   part: number;
   /** 1-based item number within the part, 0 if none. */
   item: number;

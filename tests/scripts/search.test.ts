@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import iconv from 'iconv-lite';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -61,52 +62,61 @@ describe('npm run search (spawned)', () => {
     expect(missing.out).toBe('');
     const dir = mkdtempSync(join(tmpdir(), 'yandu-search-'));
     const bin = join(dir, 'x.txt');
-    writeFileSync(bin, Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x00]));
+    writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]));
     const binary = cli('营商', '--report', bin);
     expect(binary.code).toBe(2);
-    expect(binary.err).toContain('不是 UTF-8 文本');
+    expect(binary.err).toContain('这是一张图片');
   });
 });
 
 describe('search CLI (in process)', () => {
-  const run = (...argv: string[]) => {
+  const run = async (...argv: string[]) => {
     let out = '';
     let err = '';
-    const code = main(argv, (s) => (out += s), (s) => (err += s));
+    const code = await main(argv, (s) => (out += s), (s) => (err += s));
     return { code, out, err };
   };
 
   it.each([[[]], [['--json']], [['营商', '--scope', 'everything']], [['营商', '--limit', '-1']], [['营商', '--report']]])(
     'usage error for %j → exit 2 with usage',
-    (argv) => {
-      const r = run(...argv);
+    async (argv) => {
+      const r = await run(...argv);
       expect(r.code).toBe(2);
       expect(r.err).toContain('用法');
     },
   );
 
-  it('no hit: [] with --json, 无结果 and the closest phrase otherwise, exit 0', () => {
-    expect(JSON.parse(run('量子计算', '--json').out)).toEqual([]);
-    const r = run('新能原');
+  it('no hit: [] with --json, 无结果 and the closest phrase otherwise, exit 0', async () => {
+    expect(JSON.parse((await run('量子计算', '--json')).out)).toEqual([]);
+    const r = await run('新能原');
     expect(r.code).toBe(0);
     expect(r.out).toContain('无结果');
     expect(r.out).toContain('新能源');
   });
 
-  it('--limit cuts the list but reports the total', () => {
-    const all = JSON.parse(run('发展', '--json').out) as Row[];
-    const some = JSON.parse(run('发展', '--json', '--limit', '3').out) as Row[];
+  it('--limit cuts the list but reports the total', async () => {
+    const all = JSON.parse((await run('发展', '--json')).out) as Row[];
+    const some = JSON.parse((await run('发展', '--json', '--limit', '3')).out) as Row[];
     expect(some).toEqual(all.slice(0, 3));
-    expect(run('发展', '--limit', '3').out).toContain(`共 ${all.length} 处（列出前 3 处）`);
+    expect((await run('发展', '--limit', '3')).out).toContain(`共 ${all.length} 处（列出前 3 处）`);
   });
 
-  it('an empty report file is an error', () => {
+  it('an empty report file is an error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yandu-search-'));
     const f = join(dir, 'empty.txt');
     writeFileSync(f, '\n\n');
-    const r = run('营商', '--report', f);
+    const r = await run('营商', '--report', f);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('没有可搜索的正文');
+    expect(r.err).toContain('空白');
+  });
+
+  it('searches a GB18030 text like the app reads it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yandu-search-'));
+    const f = join(dir, '记事本.txt');
+    writeFileSync(f, iconv.encode('政府工作报告\r\n一、工作回顾\r\n推进煤炭清洁高效利用，加快能源转型。\r\n', 'gb18030'));
+    const r = await run('煤炭', '--report', f);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('【煤炭】清洁高效利用');
   });
 
   it('parseArgs joins words of an unquoted multi-word query', () => {

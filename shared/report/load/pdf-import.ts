@@ -44,7 +44,8 @@ export interface PdfLine {
 
 /** Header/footer band: this share of the page height at the top and at the bottom. */
 const MARGIN_BAND = 0.1;
-const PAGE_NUMBER = /^(第\s*\d+\s*页(\s*[\/／]?\s*共\s*\d+\s*页)?|[—–\-－]+\s*\d+\s*[—–\-－]+|\d+\s*[\/／]\s*\d+|-?\s*\d+\s*-?|第\s*\d+\s*页\s*共\s*\d+\s*页)$/;
+/** `第1页`, `第 1 页 / 共 9 页`, `— 1 —`, `1/9`, `1`, `-1-`. */
+const PAGE_NUMBER = /^(第\s*\d+\s*页(\s*[\/／]?\s*共\s*\d+\s*页)?|[—–\-－]+\s*\d+\s*[—–\-－]+|\d+\s*[\/／]\s*\d+|-?\s*\d+\s*-?)$/;
 
 /** Groups a page's text items into visual lines, top to bottom, left to right. */
 export function pageLines(items: PdfTextItem[], page: number, pageHeight: number): PdfLine[] {
@@ -54,7 +55,9 @@ export function pageLines(items: PdfTextItem[], page: number, pageHeight: number
     .sort((a, b) => a.top - b.top || a.x - b.x);
   const lines: { pieces: typeof sorted; top: number; size: number }[] = [];
   for (const s of sorted) {
-    const line = lines.find((l) => Math.abs(l.top - s.top) < Math.max(l.size, s.size) * 0.4);
+    // Items come top to bottom, so only the line being built can take this one.
+    const last = lines[lines.length - 1];
+    const line = last && Math.abs(last.top - s.top) < Math.max(last.size, s.size) * 0.4 ? last : undefined;
     if (line) line.pieces.push(s);
     else lines.push({ pieces: [s], top: s.top, size: s.size });
   }

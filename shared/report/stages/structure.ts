@@ -44,23 +44,27 @@ export function assignStructure(blocks: readonly Block[], continuesFrom: string 
   let item = 0;
   let lastItem = 0;
   let appendix = 0;
+  let appendixPart = 0;
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
     const line = b.lines[0];
     const unit = (kind: ParagraphKind, extra: Partial<Unit> = {}): Unit => ({ kind, part, item: 0, text: b.text, line, inlineItem: false, ...extra });
     // Appendices follow the closing paragraph: their numbered lists never join the report's parts.
+    // Each appendix gets a part number after the report's last part, so grouping by part (annotation
+    // list, search, export) never mixes it with the text before part 一.
     if (lastPart > 0 && APPENDIX_START.test(b.text)) {
       appendix++;
-      units.push(unit('section', { part: 0, appendix }));
+      part = appendixPart = lastPart + appendix;
+      units.push(unit('section', { appendix }));
       const next = blocks[bi + 1];
       if (next && b.text.length <= 6 && isTitleLine(next.text)) {
-        units.push({ kind: 'section', part: 0, item: 0, text: next.text, line: next.lines[0], inlineItem: false, appendix });
+        units.push({ kind: 'section', part, item: 0, text: next.text, line: next.lines[0], inlineItem: false, appendix });
         bi++;
       }
       continue;
     }
     if (appendix > 0) {
-      units.push(unit('body', { part: 0, appendix }));
+      units.push(unit('body', { part: appendixPart, appendix }));
       continue;
     }
     if (firstPartNo > 0 && isUnnumberedPartHeading(b.text, blocks[bi + 1]?.text)) {

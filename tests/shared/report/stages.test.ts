@@ -110,7 +110,8 @@ describe('structure', () => {
     const long = '这'.repeat(80) + '。';
     const { units } = assignStructure(blocks('“十四五”时期发展成就和2025年工作回顾', long, '一、主线', long, '附件', '2026年自治区民生实事', '1.发放劳务报酬。', '一、这不是报告的部分'), null);
     expect(units.map((u) => [u.kind, u.part, u.appendix ?? 0])).toEqual([
-      ['section', 0, 0], ['body', 0, 0], ['part', 1, 0], ['body', 1, 0], ['section', 0, 1], ['section', 0, 1], ['body', 0, 1], ['body', 0, 1],
+      // The appendix is numbered on after part 一, so nothing groups it with the text before 一、.
+      ['section', 0, 0], ['body', 0, 0], ['part', 1, 0], ['body', 1, 0], ['section', 2, 1], ['section', 2, 1], ['body', 2, 1], ['body', 2, 1],
     ]);
   });
 

@@ -34,6 +34,11 @@ describe('stripPageChrome', () => {
     expect(notes.map((n) => n.detail)).toEqual(['已移除 PDF 的页眉/页脚“政府工作报告”（3 处）', '已移除 PDF 的页码（3 处）']);
   });
 
+  it('knows 第 n 页 / 共 N 页 footers', () => {
+    const lines = [1, 2].flatMap((p) => [line(p, `正文${p}。`, 36, 300), line(p, `第 ${p} 页 / 共 2 页`, 260, 815)]);
+    expect(stripPageChrome(lines, 2).lines.map((l) => l.text)).toEqual(['正文1。', '正文2。']);
+  });
+
   it('keeps a line in the body that looks like a number', () => {
     expect(stripPageChrome([line(1, '2026', 36, 400)], 1).lines).toHaveLength(1);
   });

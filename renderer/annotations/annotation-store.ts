@@ -33,6 +33,8 @@ import { describeStorageError } from '../../shared/storage/storage-errors';
 /** What the store needs from persistence (AnnotationRepository satisfies it). */
 export interface AnnotationPersistence {
   apply(edits: readonly AnnotationEdit[]): Promise<AnnotationChange[]>;
+  /** Moves annotations made on the same text under an older report id to this one (optional). */
+  adoptByFingerprint?(reportId: string, fingerprint: string): Promise<number>;
   observeByReport(reportId: string): { subscribe(observer: { next(rows: Annotation[]): void; error(e: unknown): void }): { unsubscribe(): void } };
 }
 
@@ -246,9 +248,17 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
       state = { ...EMPTY_STATE, report, filter: {} };
       set(derive());
       if (!report) return;
+      let adopted = false;
       subscription = persistence.observeByReport(report.id).subscribe({
         next: (rows) => {
-          if (state.report === report) onRows(rows);
+          if (state.report !== report) return;
+          onRows(rows);
+          // Annotations made when this text had another id (older builds named opened files after
+          // the file) come along, once the report's own are on screen; the liveQuery shows them.
+          if (!adopted) {
+            adopted = true;
+            setTimeout(() => void persistence.adoptByFingerprint?.(report.id, report.fingerprint).catch(() => 0), 0);
+          }
         },
         error: (e) => set({ error: `批注读取失败：${e instanceof Error ? e.message : String(e)}` }),
       });

@@ -75,6 +75,21 @@ export class AnnotationRepository {
     return rows.map(fromStored);
   }
 
+  /**
+   * Moves the annotations made on the same text under another report id (a report opened from a
+   * file used to be named after the file; now its id comes from its content) to `reportId`.
+   * Anchors carry the report's fingerprint, so only annotations made on this exact text move. A
+   * local re-keying, not an edit: updatedAt is kept. Returns how many moved.
+   */
+  async adoptByFingerprint(reportId: string, fingerprint: string): Promise<number> {
+    if (!fingerprint) return 0;
+    return this.db.transaction('rw', this.db.annotations, async () => {
+      const rows = await this.db.annotations.filter((r) => r.reportId !== reportId && r.anchor?.fingerprint === fingerprint).toArray();
+      if (rows.length > 0) await this.db.annotations.bulkPut(rows.map((r) => ({ ...r, reportId })));
+      return rows.length;
+    });
+  }
+
   /** Every row of every report, as stored (backups, restore). Not validated. */
   async listAllRows(): Promise<unknown[]> {
     return (await this.db.annotations.toArray()).map(fromStored);

@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAnchor } from '../../../shared/anchoring';
 import { mergeAnnotations } from '../../../shared/exchange';
+import { newAnnotation } from '../../../shared/annotations';
 import { AnnotationRepository, YanduDB } from '../../../renderer/db';
 import { createAnnotationStore, NOTE_MAX_WAIT_MS, type AnnotationStore } from '../../../renderer/annotations/annotation-store';
 import { report } from '../../shared/annotations/fixtures';
@@ -31,6 +32,7 @@ function windowOn(name: string) {
 }
 
 const anchorOn = (quote: string) => createAnchor(report, selectionFor(report, quote))!;
+const newAnnotationOn = (quote: string) => newAnnotation({ reportId: report.id, anchor: anchorOn(quote), color: 'yellow', author: '甲', now: 1_700_000_000_000 });
 const loaded = (store: AnnotationStore) => vi.waitFor(() => expect(store.getState().loaded).toBe(true));
 
 describe('annotation store', () => {
@@ -202,5 +204,23 @@ describe('annotation store', () => {
     const changes = await store.importChanges([{ before: mine, after: { ...mine, color: 'red', updatedAt: mine.updatedAt + 9999 } }], '导入批注');
     expect(changes).toEqual([]);
     expect(await repo.get(mine.id)).toMatchObject({ color: 'green' });
+  });
+});
+
+describe('annotations made under an older id of the same text', () => {
+  it('come along when the report is opened under its content id; other texts’ annotations stay', async () => {
+    const name = uniqueName('adopt');
+    const db = new YanduDB({ name });
+    dbs.push(db);
+    const repo = new AnnotationRepository(db);
+    const mine = { ...newAnnotationOn('大力发展绿电制氢'), reportId: '长治市政府工作报告' };
+    const other = { ...newAnnotationOn('深化城乡融合'), reportId: 'another-report', anchor: { ...newAnnotationOn('深化城乡融合').anchor, fingerprint: 'other-text' } };
+    await repo.apply([{ kind: 'create', record: mine }, { kind: 'create', record: other }]);
+    const store = createAnnotationStore(repo);
+    stores.push(store);
+    store.setReport(report);
+    await vi.waitFor(() => expect([...store.getState().byId.keys()]).toEqual([mine.id]));
+    expect(await repo.get(mine.id)).toMatchObject({ reportId: report.id, updatedAt: mine.updatedAt });
+    expect(await repo.get(other.id)).toMatchObject({ reportId: 'another-report' });
   });
 });

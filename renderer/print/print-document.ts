@@ -13,7 +13,7 @@
  */
 import type { ColorKey, LegendEntry, UnderlineStyle } from '../../shared/annotations/model';
 import { COLOR_KEYS } from '../../shared/annotations/schema';
-import { headingsBetween, passageRuns, type Excerpt, type ExcerptDocument, type ExcerptEntry } from '../../shared/export/excerpt-model';
+import { headingsBetween, inlineNoteLabel, passageRuns, type Excerpt, type ExcerptDocument, type ExcerptEntry } from '../../shared/export/excerpt-model';
 import type { RichBlock, RichList, RichSpan } from '../../shared/export/rich-text';
 
 export interface PrintHtmlOptions {
@@ -171,7 +171,7 @@ function excerptHtml(e: Excerpt, doc: ExcerptDocument): string {
 
   const withNotes = e.entries.filter((x) => x.note);
   if (doc.notes === 'inline') {
-    for (const x of withNotes) parts.push(`<div class="yd-note">${richHtml(x.note!.blocks, '<span class="yd-note-label">批注：</span>')}</div>`);
+    for (const x of withNotes) parts.push(`<div class="yd-note">${richHtml(x.note!.blocks, `<span class="yd-note-label">${escapeHtml(inlineNoteLabel(x))}</span>`)}</div>`);
   } else if (doc.notes === 'footnotes' && withNotes.length) {
     parts.push(`<ol class="yd-footnotes">${withNotes.map(noteItem).join('')}</ol>`);
   }

@@ -570,3 +570,18 @@ export function passageRuns(p: ExcerptPassage): PassageRun[] {
   }
   return runs;
 }
+
+/** How many characters of the highlighted phrase a 随文 note label quotes. */
+const NOTE_PHRASE_CHARS = 14;
+
+/**
+ * The label of a note printed under its passage (随文): which phrase it is about, since one
+ * excerpt may hold several highlights — `批注（“科技创新和产业创新深…”）：`, or `批注（整段）：` for a
+ * 段落批注. Plain text; renderers escape it.
+ */
+export function inlineNoteLabel(entry: Pick<ExcerptEntry, 'target' | 'quote'>): string {
+  if (entry.target === 'paragraph') return '批注（整段）：';
+  const phrase = toDisplayText(entry.quote).replace(/\s+/g, '');
+  const cut = [...phrase];
+  return `批注（“${cut.slice(0, NOTE_PHRASE_CHARS).join('')}${cut.length > NOTE_PHRASE_CHARS ? '…' : ''}”）：`;
+}

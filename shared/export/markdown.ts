@@ -16,7 +16,7 @@
  * - Orphans get `**〔原文未找到〕**` and their stored quote.
  */
 import type { ColorKey, LegendEntry } from '../annotations/model';
-import { headingsBetween, passageRuns, type Excerpt, type ExcerptDocument, type ExcerptEntry } from './excerpt-model';
+import { headingsBetween, inlineNoteLabel, passageRuns, type Excerpt, type ExcerptDocument, type ExcerptEntry } from './excerpt-model';
 import type { RichBlock, RichList, RichSpan } from './rich-text';
 
 const PUNCT_OR_SPACE = /[\p{P}\p{S}\s]/u;
@@ -165,8 +165,9 @@ export function toMarkdown(doc: ExcerptDocument): string {
     if (doc.notes === 'inline') {
       for (const x of withNotes) {
         const lines = richToMarkdown(x.note!.blocks);
-        if (x.note!.blocks[0]?.type === 'paragraph') lines[0] = `**批注：**${lines[0]}`;
-        else lines.unshift('**批注：**', '');
+        const label = `**${escapeMarkdown(inlineNoteLabel(x))}**`;
+        if (x.note!.blocks[0]?.type === 'paragraph') lines[0] = `${label}${lines[0]}`;
+        else lines.unshift(label, '');
         out.push(...lines, '');
       }
     } else {

@@ -58,7 +58,7 @@ describe('renderPrintHtml', () => {
     expect(fullHtml).not.toMatch(/<img/i);
     const d = dom(fullHtml);
     expect(d.querySelectorAll('script, img, b, i, em').length).toBe(0);
-    expect(d.querySelector('.yd-note')!.textContent).toBe('批注：<script>alert(1)</script><img src=x onerror=alert(2)>');
+    expect(d.querySelector('.yd-note')!.textContent).toBe('批注（“打造高水平孵化平台和加速器”）：<script>alert(1)</script><img src=x onerror=alert(2)>');
     expect(d.querySelector('.yd-excerpt-meta')!.textContent).toContain('#"><i>t</i>');
     expect(d.querySelector('.yd-excerpt')!.getAttribute('data-annotation-ids')).toBe('evil"><b>x');
     expect(bodyHtml).toContain('--yd-yellow:transparent');

@@ -49,10 +49,11 @@ describe('toMarkdown', () => {
 
   it('puts notes inline with rich formatting kept and Markdown in note text escaped', () => {
     const out = md();
-    expect(out).toContain('**批注：**注意\\*口径\\* \\<script\\>x\\</script\\>');
-    expect(out).toContain('**批注：**建议**量化**指标，*注意口径*');
+    // Each note names the phrase it is about (an excerpt can hold several highlights).
+    expect(out).toContain('**批注（“全市原煤产量稳定”）：**注意\\*口径\\* \\<script\\>x\\</script\\>');
+    expect(out).toContain('**批注（“稳定在1.7亿吨左右，”）：**建议**量化**指标，*注意口径*');
     expect(out).toMatch(/^- 原煤产量$/m);
-    expect(out).toContain('**批注：**整段');
+    expect(out).toContain('**批注（整段）：**整段');
     expect(out).not.toContain('[^');
   });
 

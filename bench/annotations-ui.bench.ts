@@ -222,8 +222,10 @@ async function seededContext(browser: Browser, url: string, records: Annotation[
   await page.goto(url);
   await page.locator('[data-segment-id]').first().waitFor({ timeout: 180_000 });
   await page.locator('aside[aria-label="批注列表"]').waitFor();
-  const panels = { outlineOpen: true, annotationsOpen: opts.list ?? true, outlineWidth: 280, annotationsWidth: 320 };
-  await seed(page, records, opts.list === false ? [{ key: 'panels', value: panels }] : []);
+  // The bench window is wide (both panels open by default); closing the list is remembered per width class.
+  const open = { outlineOpen: true, annotationsOpen: opts.list ?? true };
+  const layout = { narrow: { outlineOpen: false, annotationsOpen: false }, medium: { outlineOpen: true, annotationsOpen: false }, wide: open };
+  await seed(page, records, opts.list === false ? [{ key: 'layout', value: layout }] : []);
   await page.close();
   return context;
 }

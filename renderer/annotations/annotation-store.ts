@@ -217,8 +217,25 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
 
   const flushNote = () => noteSaver.flush().catch(() => undefined);
 
+  /** Full check of rows the first read only looked at quickly; failures join the 待修复 list. */
+  const verify = (rows: readonly Annotation[], report: Report) => {
+    if (state.report !== report || rows.length === 0) return;
+    const checked = readStoredRows(rows);
+    if (checked.broken.length === 0) return;
+    all = new Map(all);
+    for (const b of checked.broken) if (b.id) all.delete(b.id);
+    set({ ...derive(), broken: [...state.broken, ...checked.broken] });
+  };
+
   const onRows = (rows: Annotation[]) => {
-    const read = readStoredRows(rows, all);
+    // The first read of a report only looks quickly at each row, so thousands of annotations
+    // reach the screen without waiting for the full schema; the full check follows at once after.
+    const first = !state.loaded;
+    const read = readStoredRows(rows, all, { quick: first });
+    if (first && read.unverified.length > 0) {
+      const report = state.report;
+      setTimeout(() => report && verify(read.unverified, report), 0);
+    }
     // A re-read that started before this tab's last write may arrive after it: never let it
     // replace a newer record this tab already holds.
     for (const [id, mine] of all) {

@@ -177,9 +177,12 @@ export function App({ host, store, annotationStore, repository }: Props) {
       }),
     [host, repository, annotationStore],
   );
-  // The daily backup, once the first report is open (a failure is not worth interrupting for).
+  // The daily backup, a little after the first report is open: reading all annotations and
+  // writing a copy must not compete with the report's first paint (a failure is only logged).
   useEffect(() => {
-    if (report) void backups.backUpDailyIfDue().catch((e) => console.error('每日备份失败', e));
+    if (!report) return;
+    const timer = window.setTimeout(() => void backups.backUpDailyIfDue().catch((e) => console.error('每日备份失败', e)), DAILY_BACKUP_DELAY_MS);
+    return () => window.clearTimeout(timer);
   }, [backups, report]);
 
   // 署名: asked at the first unsigned annotation or export; 以后再说 holds for this session.
@@ -479,5 +482,8 @@ export function App({ host, store, annotationStore, repository }: Props) {
     </AnnotationStoreContext.Provider>
   );
 }
+
+/** How long after opening a report the daily backup starts. */
+const DAILY_BACKUP_DELAY_MS = 8000;
 
 const TOOLBAR_ROVING = { selector: 'button', prev: ['ArrowLeft'], next: ['ArrowRight'] } as const;

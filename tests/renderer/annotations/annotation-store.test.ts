@@ -224,3 +224,20 @@ describe('annotations made under an older id of the same text', () => {
     expect(await repo.get(other.id)).toMatchObject({ reportId: 'another-report' });
   });
 });
+
+describe('first read: a quick look, then the full check', () => {
+  it('a row whose note fails the full check (unknown node type) ends up under 待修复, not as an annotation', async () => {
+    const name = uniqueName('quick');
+    const db = new YanduDB({ name });
+    dbs.push(db);
+    const good = newAnnotationOn('保障粮食安全');
+    const bad = { ...newAnnotationOn('深化城乡融合'), id: 'bad-note', note: { json: '{"root":{"type":"root","children":[{"type":"image"}]}}', text: '组员的批注' } };
+    await db.annotations.bulkPut([good, bad].map((a) => ({ ...a, deleted: 0 as const })));
+    const store = createAnnotationStore(new AnnotationRepository(db));
+    stores.push(store);
+    store.setReport(report);
+    await vi.waitFor(() => expect(store.getState().broken.map((b) => b.id)).toEqual(['bad-note']));
+    expect([...store.getState().byId.keys()]).toEqual([good.id]);
+    expect(store.getState().broken[0].reason).toMatch(/不支持的节点类型/);
+  });
+});

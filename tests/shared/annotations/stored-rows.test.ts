@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_NOTE_DEPTH, readStoredRows } from '../../../shared/annotations';
+import { looksLikeAnnotation, MAX_NOTE_DEPTH, readStoredRows } from '../../../shared/annotations';
 import { annotationOn, lexicalJson } from './fixtures';
 
 const good = annotationOn('大力发展绿电制氢', { note: { json: lexicalJson('要问清产能'), text: '要问清产能' } });
@@ -40,5 +40,20 @@ describe('readStoredRows', () => {
     expect(r.broken).toHaveLength(1);
     expect(r.broken[0].id).toBeNull();
     expect(r.broken[0].raw).toBe(row);
+  });
+});
+
+describe('looksLikeAnnotation (the quick first look)', () => {
+  it('accepts well-formed rows and rejects rows the reader could not draw', () => {
+    expect(looksLikeAnnotation(good)).toBe(true);
+    for (const row of [null, 'x', { ...good, color: 'orange' }, { ...good, anchor: { ...good.anchor, start: -1 } }, { ...good, note: null }, { ...good, tags: [1] }, { ...good, updatedAt: 2 ** 53 }]) {
+      expect(looksLikeAnnotation(row)).toBe(false);
+    }
+  });
+
+  it('quick reads list what they did not check fully', () => {
+    const r = readStoredRows([good, { ...other, color: 'orange' }], undefined, { quick: true });
+    expect(r.unverified).toEqual([good]);
+    expect(r.broken).toHaveLength(1);
   });
 });

@@ -134,6 +134,16 @@ const EMPTY_STATE: AnnotationState = {
 
 type Resolved = ReturnType<typeof resolveAll>;
 
+/**
+ * Runs `fn` once the page has painted and is idle (at the latest after 2 s): follow-up work of
+ * a first read must not hold up the first paint of thousands of marks.
+ */
+function whenIdle(fn: () => void): void {
+  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, opts: { timeout: number }) => number }).requestIdleCallback;
+  if (ric) ric(fn, { timeout: 2000 });
+  else setTimeout(fn, 50);
+}
+
 export function createAnnotationStore(persistence: AnnotationPersistence): AnnotationStore {
   let state: AnnotationState = EMPTY_STATE;
   /** Every valid row of the report, tombstones included (for newest-wins guards). */
@@ -234,7 +244,7 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
     const read = readStoredRows(rows, all, { quick: first });
     if (first && read.unverified.length > 0) {
       const report = state.report;
-      setTimeout(() => report && verify(read.unverified, report), 0);
+      whenIdle(() => report && verify(read.unverified, report));
     }
     // A re-read that started before this tab's last write may arrive after it: never let it
     // replace a newer record this tab already holds.
@@ -274,7 +284,7 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
           // the file) come along, once the report's own are on screen; the liveQuery shows them.
           if (!adopted) {
             adopted = true;
-            setTimeout(() => void persistence.adoptByFingerprint?.(report.id, report.fingerprint).catch(() => 0), 0);
+            whenIdle(() => void persistence.adoptByFingerprint?.(report.id, report.fingerprint).catch(() => 0));
           }
         },
         error: (e) => set({ error: `批注读取失败：${e instanceof Error ? e.message : String(e)}` }),

@@ -5,7 +5,12 @@
  * 1,000/3,000 lists deep, a node type Lexical does not know, updatedAt 2^53−1, far-future times)
  * beside the everyday damage.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+// Must come first: Dexie looks up the global indexedDB when it is imported (store check below).
+import 'fake-indexeddb/auto';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { AnnotationRepository, YanduDB } from '../../../renderer/db';
+import { createAnnotationStore } from '../../../renderer/annotations/annotation-store';
+import { importAnnotations, type ExchangePorts } from '../../../renderer/annotations/exchange';
 import { MAX_NOTE_DEPTH, MAX_NOTE_NODES } from '../../../shared/annotations';
 import type { Annotation } from '../../../shared/annotations/model';
 import { MAX_CLOCK_SKEW_MS, parseExchange, serializeExchange } from '../../../shared/exchange';
@@ -121,6 +126,38 @@ describe('bad exchange files: each refused with its exact Chinese message', () =
     const file = makeFile();
     expect(file).not.toBe(good);
     expect(parseExchange(file, { now: NOW })).toEqual({ ok: false, error: message() });
+  });
+});
+
+describe('bad exchange files leave the store byte-identical', () => {
+  it('imports each through the app’s import path over a store with its own annotations; every stored row stays as it was', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+    try {
+      const db = new YanduDB({ name: `bad-files-${Math.random()}` });
+      const repo = new AnnotationRepository(db);
+      const store = createAnnotationStore(repo);
+      store.setReport(report);
+      const own = sampleAnnotations(report).slice(0, 6).map((a) => ({ ...a, id: `own-${a.id}`, author: '张三' }));
+      await repo.apply(own.map((record) => ({ kind: 'create' as const, record })));
+      const snapshot = async () => JSON.stringify(await db.annotations.orderBy('id').toArray());
+      const before = await snapshot();
+      for (const [name, makeFile] of CASES) {
+        const bytes = new TextEncoder().encode(makeFile());
+        const ports: ExchangePorts = {
+          host: { openFile: async () => ({ ok: true, value: { name: 'member.json', bytes } }), saveFile: async () => ({ ok: true, value: null }) },
+          listAll: (id) => repo.listByReport(id, { includeDeleted: true }),
+          apply: async (changes) => void (await store.importChanges(changes, '导入批注')),
+          confirm: async () => 'all',
+        };
+        expect(await importAnnotations(ports, report, '长治市2026年政府工作报告'), name).toMatch(/^未导入：/);
+        expect(await snapshot(), name).toBe(before);
+      }
+      store.dispose();
+      db.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

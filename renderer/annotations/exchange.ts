@@ -58,16 +58,21 @@ export async function exportAnnotations(ports: ExchangePorts, report: Report, re
   return `已导出 ${live} 条批注到“${saved.value}”，可发给小组成员导入。${unsigned}`;
 }
 
+/** The text of an annotation file within the format's size limit; `kind` names it in the refusal. */
+function fileText(bytes: Uint8Array, kind: string): { ok: true; value: string } | { ok: false; error: string } {
+  if (bytes.byteLength > MAX_EXCHANGE_BYTES) return { ok: false, error: EXCHANGE_MESSAGES.tooLarge(MAX_EXCHANGE_BYTES / 1024 / 1024) };
+  try {
+    return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, error: `文件不是 UTF-8 文本，不是${kind}。` };
+  }
+}
+
 /** Decodes and checks a chosen file; the records to merge or the reason it is refused. */
 export function readExchangeFile(bytes: Uint8Array, report: Report, reportTitle: string): { ok: true; annotations: Annotation[]; from: string } | { ok: false; error: string } {
-  if (bytes.byteLength > MAX_EXCHANGE_BYTES) return { ok: false, error: EXCHANGE_MESSAGES.tooLarge(MAX_EXCHANGE_BYTES / 1024 / 1024) };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, error: '文件不是 UTF-8 文本，不是研读的批注文件。' };
-  }
-  const parsed = parseExchange(text);
+  const text = fileText(bytes, '研读的批注文件');
+  if (!text.ok) return text;
+  const parsed = parseExchange(text.value);
   if (!parsed.ok) return parsed;
   const file = parsed.value;
   if (file.report.id !== report.id) {
@@ -78,14 +83,9 @@ export function readExchangeFile(bytes: Uint8Array, report: Report, reportTitle:
 
 /** Reads a W3C Web Annotation (JSON-LD) file for `report`: its usable records and what was set aside. */
 export function readWebAnnotationFile(bytes: Uint8Array, report: Report): { ok: true; annotations: Annotation[]; from: string; skipped: string[] } | { ok: false; error: string } {
-  if (bytes.byteLength > MAX_EXCHANGE_BYTES) return { ok: false, error: EXCHANGE_MESSAGES.tooLarge(MAX_EXCHANGE_BYTES / 1024 / 1024) };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, error: '文件不是 UTF-8 文本，不是 W3C 标注文件。' };
-  }
-  const parsed = parseWebAnnotations(text, report);
+  const text = fileText(bytes, ' W3C 标注文件');
+  if (!text.ok) return text;
+  const parsed = parseWebAnnotations(text.value, report);
   if (!parsed.ok) return parsed;
   return { ok: true, annotations: parsed.value.annotations, from: '', skipped: parsed.value.skipped.map((s) => `第 ${s.n} 条：${s.reason}`) };
 }

@@ -66,13 +66,16 @@ describe.each(WIDTHS)('at %i px', (width) => {
     await page.keyboard.type('绿电制氢');
     await expect.poll(() => page.locator('[role=option]').count()).toBeGreaterThan(0);
     await page.keyboard.press('Enter');
-    // The sentence jumped to is on screen.
+    // The paragraph jumped to (the report has the phrase more than once) is on screen.
     const hitInView = () =>
       page.evaluate(() => {
         const view = document.querySelector('.reader-scroll')!.getBoundingClientRect();
-        const seg = [...document.querySelectorAll('[data-segment-id]')].find((el) => el.textContent?.includes('绿电制氢'));
-        const r = seg?.getBoundingClientRect();
-        return !!r && r.bottom > view.top && r.top < view.bottom;
+        return [...document.querySelectorAll('[data-segment-id]')]
+          .filter((el) => el.textContent?.includes('绿电制氢'))
+          .some((seg) => {
+            const r = seg.getBoundingClientRect();
+            return r.bottom > view.top && r.top < view.bottom;
+          });
       });
     await expect.poll(hitInView).toBe(true);
     const jumped = await coverage(page);

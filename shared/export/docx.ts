@@ -28,7 +28,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { ColorKey, LegendEntry, UnderlineStyle } from '../annotations/model';
-import { headingsBetween, passageRuns, type Excerpt, type ExcerptDocument } from './excerpt-model';
+import { headingsBetween, inlineNoteLabel, passageRuns, type Excerpt, type ExcerptDocument } from './excerpt-model';
 import type { RichBlock, RichList, RichSpan } from './rich-text';
 
 const SONG: IFontAttributesProperties = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: '宋体' };
@@ -197,7 +197,7 @@ function excerptParagraphs(e: Excerpt, doc: ExcerptDocument): Paragraph[] {
           font: KAI,
           size: SIZE.note,
           indent: 480,
-          lead: [new TextRun({ text: '批注：', font: HEI, size: SIZE.note, bold: true })],
+          lead: [new TextRun({ text: inlineNoteLabel(x), font: HEI, size: SIZE.note, bold: true })],
         }),
       );
     }

@@ -88,14 +88,17 @@ describe('toDocx', () => {
     const paras = paragraphTexts(document);
     const body = paras.join('\n');
     for (const line of noteLines(doc)) expect(body).toContain(line);
-    expect(paras).toContain('批注：注意 PM2.5 口径 <script>alert(1)</script>');
+    // Each note names the phrase it is about (批注（“…”）：), as in print.
+    expect(paras.find((p) => p.endsWith('：注意 PM2.5 口径 <script>alert(1)</script>'))).toMatch(/^批注（“.+”）：注意/);
     expect(document).toContain('&lt;script&gt;');
     expect(document).not.toContain('<script>');
     expect(paragraphTexts(footnotes).join('')).not.toContain('外贸增速');
     // The passage keeps with its note, the note closes the excerpt's keep-with-next chain.
     const xml = (text: string) => [...document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => paragraphTexts(p)[0] === text)!;
     expect(xml('新增进出口实绩企业78家，进出口总额较“十三五”增长84%。')).toMatch(/<w:keepNext\/>/);
-    expect(xml('批注：外贸增速可与全省对比')).not.toMatch(/<w:keepNext\/>/);
+    const outer = paras.find((p) => p.endsWith('外贸增速可与全省对比'))!;
+    expect(outer).toMatch(/^批注（/);
+    expect(xml(outer)).not.toMatch(/<w:keepNext\/>/);
   });
 
   it('makes real footnotes, numbered in reading order', async () => {

@@ -36,7 +36,7 @@ export function AuthorPrompt({ initial = '', unsigned, focus = false, onSave, on
       }}
     >
       <span>
-        请署名：小组合并批注时据此区分作者{unsigned > 0 ? `，已有的 ${unsigned} 条未署名批注也会署上此名` : ''}。
+        请署名（小组合并时区分作者{unsigned > 0 ? `；已有 ${unsigned} 条未署名批注一并署名` : ''}）
       </span>
       <input ref={input} type="text" aria-label="署名" value={name} maxLength={40} placeholder="例如：张三" onChange={(e) => setName(e.target.value)} />
       <button type="submit" className="primary" disabled={!name.trim()}>

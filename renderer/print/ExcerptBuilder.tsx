@@ -126,7 +126,7 @@ export function ExcerptBuilder(props: Props) {
   const baseName = safeName(`${reportTitle}批注摘录`);
   const exportPdf = () =>
     run('导出 PDF', async () => {
-      const fontCss = await embeddedFontCss(html.bodyHtml.replace(/<[^>]+>/g, ''), ['Noto Serif SC', 'Noto Sans SC', 'LXGW WenKai', 'YD Fullwidth Punct']);
+      const fontCss = await embeddedFontCss(html.bodyHtml.replace(/<[^>]+>/g, ''), ['Noto Serif SC', 'Noto Sans SC', 'LXGW WenKai', 'YD Punct Serif', 'YD Punct Sans']);
       const full = renderPrintHtml(doc, { css: printCss, fontCss }).fullHtml;
       const res = await host.printToPdf({ html: full, suggestedName: `${baseName}.pdf` });
       if (!res.ok) throw new Error(res.error);

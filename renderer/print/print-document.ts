@@ -13,7 +13,7 @@
  */
 import type { ColorKey, LegendEntry, UnderlineStyle } from '../../shared/annotations/model';
 import { COLOR_KEYS } from '../../shared/annotations/schema';
-import { headingsBetween, inlineNoteLabel, passageRuns, type Excerpt, type ExcerptDocument, type ExcerptEntry } from '../../shared/export/excerpt-model';
+import { headingsBetween, inlineNoteLabel, passageRuns, typoNoteLines, type Excerpt, type ExcerptDocument, type ExcerptEntry } from '../../shared/export/excerpt-model';
 import type { RichBlock, RichList, RichSpan } from '../../shared/export/rich-text';
 
 export interface PrintHtmlOptions {
@@ -128,12 +128,14 @@ function passageHtml(e: Excerpt, doc: ExcerptDocument): string {
       let t = escapeHtml(r.text);
       if (r.subscript) t = `<sub>${t}</sub>`;
       if (r.strong) t = `<span class="yd-strong">${t}</span>`;
+      if (r.typo) t = `<span class="yd-typo">${t}</span>`;
       if (r.color && t) {
         const l = legendOf(doc.legend, r.color);
         const title = l ? ` title="${escapeHtml(`${l.name}：${l.meaning}`)}"` : '';
         t = `<mark class="yd-mark yd-c-${r.color}"${title}>${t}</mark>`;
       }
       h += t;
+      if (r.typoEnd) h += '<sup class="yd-typo-flag">※</sup>';
       if (doc.notes !== 'inline') h += r.refs.map(refHtml).join('');
     }
     return `<p>${h}</p>`;
@@ -156,6 +158,7 @@ function excerptHtml(e: Excerpt, doc: ExcerptDocument): string {
   const parts = [`<h4 class="yd-excerpt-cite">${cite}</h4>`];
   if (e.orphan) parts.push('<p class="yd-orphan">原文未找到 · 以下为批注时保存的原文</p>');
   parts.push(passageHtml(e, doc));
+  for (const line of typoNoteLines(e)) parts.push(`<p class="yd-typo-note">${escapeHtml(line)}</p>`);
 
   const meta: string[] = [];
   if (e.passages.some((p) => p.marks.length)) {

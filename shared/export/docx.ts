@@ -28,7 +28,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { ColorKey, LegendEntry, UnderlineStyle } from '../annotations/model';
-import { headingsBetween, inlineNoteLabel, passageRuns, type Excerpt, type ExcerptDocument } from './excerpt-model';
+import { headingsBetween, inlineNoteLabel, passageRuns, typoNoteLines, type Excerpt, type ExcerptDocument } from './excerpt-model';
 import type { RichBlock, RichList, RichSpan } from './rich-text';
 
 const SONG: IFontAttributesProperties = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: '宋体' };
@@ -162,6 +162,7 @@ function passageParagraphs(e: Excerpt, doc: ExcerptDocument): IParagraphOptions[
           }),
         );
       }
+      if (r.typoEnd) children.push(new TextRun({ text: '※', font: SONG, size: SIZE.body, superScript: true, color: RED }));
       if (doc.notes !== 'inline') for (const n of r.refs) children.push(new Ref(n));
     }
     return { children, indent: { firstLine: 480 }, spacing: { line: 400, after: 80 } };
@@ -176,6 +177,9 @@ function excerptParagraphs(e: Excerpt, doc: ExcerptDocument): Paragraph[] {
     children: [new TextRun({ text: e.citation || '（位置未知）', font: HEI, size: SIZE.h3 })],
   });
   out.push(...passageParagraphs(e, doc));
+  for (const line of typoNoteLines(e)) {
+    out.push({ spacing: { after: 80 }, indent: { left: 480 }, children: [new TextRun({ text: line, font: KAI, size: SIZE.meta, color: RED })] });
+  }
   const meta: string[] = [];
   if (e.colors.length && e.passages.some((p) => p.marks.length)) {
     meta.push(`标记：${e.colors.map((c) => { const l = legendOf(doc.legend, c); return l ? `${l.name}（${l.meaning}）` : c; }).join('、')}`);

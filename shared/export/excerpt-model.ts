@@ -25,7 +25,7 @@
  *   one, so offsets into the canonical paragraph text still hold.
  */
 import { annotationMatcher } from '../annotations/filter';
-import type { Paragraph, Report } from '../report/model';
+import type { Paragraph, Remark, Report } from '../report/model';
 import type { Anchor, Annotation, ColorKey, LegendEntry } from '../annotations/model';
 import { DEFAULT_LEGEND } from '../annotations/model';
 import { toDisplayText } from '../report/display';
@@ -108,6 +108,8 @@ export interface ExcerptPassage {
   subscripts: { start: number; end: number }[];
   /** Inline item heading and lead (小标题) ranges shown bold, offsets into `text`. */
   strong: { start: number; end: number }[];
+  /** Probable typos of the source (勘误提示), offsets into `text`, printed flagged with ※. */
+  typos: { start: number; end: number; note: string }[];
 }
 
 /** One annotation that contributes to an excerpt. */
@@ -341,6 +343,8 @@ export function buildExcerpts(report: Report, annotations: readonly Annotation[]
     return d;
   };
   const picked = new Set(options.scope.kind === 'picked' ? options.scope.ids : []);
+  const remarksOf = new Map<string, Remark[]>();
+  for (const r of report.remarks) remarksOf.set(r.paragraphId, [...(remarksOf.get(r.paragraphId) ?? []), r]);
 
   const placed: Placed[] = [];
   const orphans: Placed[] = [];
@@ -430,6 +434,7 @@ export function buildExcerpts(report: Report, annotations: readonly Annotation[]
           refs: entries[0].number !== null ? [{ offset: quote.length, number: entries[0].number }] : [],
           subscripts: [],
           strong: [],
+          typos: [],
         },
       ];
     } else {
@@ -440,9 +445,9 @@ export function buildExcerpts(report: Report, annotations: readonly Annotation[]
         const p = paras[i];
         const from = i === g.ps[0] ? g.ps[1] : 0;
         const to = i === g.pe[0] ? g.pe[1] : p.text.length;
-        const clip = (ranges: { start: number; end: number }[]) =>
+        const clip = <R extends { start: number; end: number }>(ranges: readonly R[]): R[] =>
           ranges
-            .map((r) => ({ start: Math.max(r.start, from) - from, end: Math.min(r.end, to) - from }))
+            .map((r) => ({ ...r, start: Math.max(r.start, from) - from, end: Math.min(r.end, to) - from }))
             .filter((r) => r.end > r.start);
         const strong = clip([
           ...(p.headingEnd > 0 ? [{ start: 0, end: p.headingEnd }] : []),
@@ -456,6 +461,7 @@ export function buildExcerpts(report: Report, annotations: readonly Annotation[]
           refs: [],
           subscripts: clip(p.subscripts),
           strong,
+          typos: clip(remarksOf.get(p.id) ?? []).map(({ start, end, note }) => ({ start, end, note })),
         });
       }
       members.forEach((m, k) => {
@@ -535,6 +541,10 @@ export interface PassageRun {
   colors: ColorKey[];
   subscript: boolean;
   strong: boolean;
+  /** Inside a probable typo of the source: renderers flag the typo's last run with ※. */
+  typo: boolean;
+  /** This run ends a typo: print ※ right after it. */
+  typoEnd: boolean;
   /** Note numbers to print right after this run. */
   refs: number[];
 }
@@ -545,7 +555,7 @@ export interface PassageRun {
  */
 export function passageRuns(p: ExcerptPassage): PassageRun[] {
   const cuts = new Set<number>([0, p.text.length]);
-  for (const r of [...p.marks, ...p.subscripts, ...p.strong]) {
+  for (const r of [...p.marks, ...p.subscripts, ...p.strong, ...p.typos]) {
     cuts.add(r.start);
     cuts.add(r.end);
   }
@@ -554,7 +564,7 @@ export function passageRuns(p: ExcerptPassage): PassageRun[] {
   const runs: PassageRun[] = [];
   const refsAt = (off: number) => p.refs.filter((r) => r.offset === off).map((r) => r.number);
   const leading = refsAt(0);
-  if (leading.length) runs.push({ text: '', color: null, colors: [], subscript: false, strong: false, refs: leading });
+  if (leading.length) runs.push({ text: '', color: null, colors: [], subscript: false, strong: false, typo: false, typoEnd: false, refs: leading });
   for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i];
     const b = points[i + 1];
@@ -565,6 +575,8 @@ export function passageRuns(p: ExcerptPassage): PassageRun[] {
       colors: uniq(covering.map((m) => m.color)),
       subscript: p.subscripts.some((r) => r.start <= a && b <= r.end),
       strong: p.strong.some((r) => r.start <= a && b <= r.end),
+      typo: p.typos.some((r) => r.start <= a && b <= r.end),
+      typoEnd: p.typos.some((r) => r.end === b && r.start < b),
       refs: refsAt(b),
     });
   }
@@ -584,4 +596,20 @@ export function inlineNoteLabel(entry: Pick<ExcerptEntry, 'target' | 'quote'>): 
   const phrase = toDisplayText(entry.quote).replace(/\s+/g, '');
   const cut = [...phrase];
   return `批注（“${cut.slice(0, NOTE_PHRASE_CHARS).join('')}${cut.length > NOTE_PHRASE_CHARS ? '…' : ''}”）：`;
+}
+
+/**
+ * The 勘误提示 lines printed under an excerpt, one per distinct flagged typo in its passages:
+ * `※ 勘误提示：原文“丰炉煤气”疑为“焦炉煤气”（原文如此）`. The official words stay unchanged in
+ * the passage; this line says what was probably meant, as the reader's tooltip does.
+ */
+export function typoNoteLines(e: Pick<Excerpt, 'passages'>): string[] {
+  const lines: string[] = [];
+  for (const p of e.passages) {
+    for (const t of p.typos) {
+      const line = `※ 勘误提示：原文“${p.text.slice(t.start, t.end)}”${t.note}`;
+      if (!lines.includes(line)) lines.push(line);
+    }
+  }
+  return lines;
 }

@@ -16,7 +16,7 @@
  * - Orphans get `**〔原文未找到〕**` and their stored quote.
  */
 import type { ColorKey, LegendEntry } from '../annotations/model';
-import { headingsBetween, inlineNoteLabel, passageRuns, type Excerpt, type ExcerptDocument, type ExcerptEntry } from './excerpt-model';
+import { headingsBetween, inlineNoteLabel, passageRuns, typoNoteLines, type Excerpt, type ExcerptDocument, type ExcerptEntry } from './excerpt-model';
 import type { RichBlock, RichList, RichSpan } from './rich-text';
 
 const PUNCT_OR_SPACE = /[\p{P}\p{S}\s]/u;
@@ -96,7 +96,7 @@ function passageMd(e: Excerpt, legend: readonly LegendEntry[]): string[] {
     for (let i = 0; i < runs.length; ) {
       const r = runs[i];
       if (r.color === null) {
-        out += escapeMarkdown(r.text) + r.refs.map((n) => `[^${n}]`).join('');
+        out += escapeMarkdown(r.text) + (r.typoEnd ? '※' : '') + r.refs.map((n) => `[^${n}]`).join('');
         i++;
         continue;
       }
@@ -104,7 +104,7 @@ function passageMd(e: Excerpt, legend: readonly LegendEntry[]): string[] {
       let j = i;
       let buf = '';
       while (j < runs.length && runs[j].color === r.color) {
-        buf += runs[j].text;
+        buf += runs[j].text + (runs[j].typoEnd ? '※' : '');
         if (runs[j].refs.length) {
           out += wrap(buf, '**') + runs[j].refs.map((n) => `[^${n}]`).join('');
           buf = '';
@@ -159,6 +159,7 @@ export function toMarkdown(doc: ExcerptDocument): string {
     for (const line of passageMd(e, doc.legend)) out.push(`> ${line}`, '>');
     out.pop();
     out.push('');
+    for (const line of typoNoteLines(e)) out.push(escapeMarkdown(line), '');
     if (meta.length) out.push(meta.join(' · '), '');
 
     const withNotes = e.entries.filter((x) => x.note);

@@ -58,6 +58,27 @@ describe('打印摘录', () => {
     await context.close();
   });
 
+  it('flags the source\'s typos (※ 勘误提示) in the printed PDF', async () => {
+    const { context, page } = await openReader(browser());
+    const report = bundledReport();
+    const p = report.paragraphs.find((x) => x.text.includes('丰炉煤气'))!;
+    const at = p.text.indexOf('大力发展绿电制氢');
+    await seed(page, makeAnnotations(report, [{ paragraphId: p.id, start: at, end: at + 8, color: 'yellow', note: '氢能：核实“一城四区”，加粗' }]));
+    await page.getByRole('button', { name: '打印摘录' }).click();
+    await page.locator('[aria-label="打印预览"]').waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const pdf = `${SCREENSHOT_DIR}/excerpts-typo.pdf`;
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    // In reading order: PDF readers extract the punctuation font's glyphs in place (TrueType outlines).
+    expect(text).toContain('大力发展绿电制氢、丰炉煤气※制氢，加快产能跃升');
+    expect(text).toContain('※勘误提示：原文“丰炉煤气”疑为“焦炉煤气”（原文如此）');
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', pdf, `${SCREENSHOT_DIR}/excerpts-typo`]);
+    await context.close();
+  });
+
   it('downloads Markdown and Word files from the browser host', async () => {
     const { context, page } = await openReader(browser());
     const report = bundledReport();

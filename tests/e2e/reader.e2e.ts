@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from '@playwright/test';
 import { sharedBrowser, openReader, screenshot, waitForReader } from './browser';
+import { highlight, openMark } from './annotate';
 
 const browser = sharedBrowser();
 
@@ -110,6 +111,65 @@ describe('reading view', () => {
     const body = await page.locator('.reader-content').innerText();
     expect(body).toContain('，');
     expect(body).not.toMatch(/\p{Script=Han},\p{Script=Han}/u);
+    await context.close();
+  });
+
+  it('compresses adjacent full-width punctuation in the text and in 楷体 notes', async () => {
+    const { context, page } = await openReader(browser());
+    await page.evaluate(() => document.fonts.ready);
+    // Width of the pair `，“` (and `”，`) in em: 2 without compression, 1.5 with it.
+    const pairWidths = () =>
+      page.evaluate(() => {
+        const out: number[] = [];
+        const root = document.querySelector('.reader-content')!;
+        const size = parseFloat(getComputedStyle(root.querySelector('p') ?? root).fontSize);
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n && out.length < 6; n = walker.nextNode()) {
+          const t = n.textContent ?? '';
+          for (const m of t.matchAll(/，“|”，/g)) {
+            const r = document.createRange();
+            r.setStart(n, m.index!);
+            r.setEnd(n, m.index! + 2);
+            const rects = [...r.getClientRects()];
+            if (rects.length === 1) out.push(rects[0].width / size);
+          }
+        }
+        return out;
+      });
+    const widths = await pairWidths();
+    expect(widths.length).toBeGreaterThanOrEqual(3);
+    for (const w of widths) expect(w).toBeLessThan(1.7);
+    // The same in a note, set in 楷体, and bold there comes out in 黑体.
+    const seg = await page.locator('[data-segment-id]', { hasText: '“一城四区”' }).first().getAttribute('data-segment-id');
+    const id = await highlight(page, { seg: seg!, start: 0, end: 4 });
+    await openMark(page, id);
+    const note = page.locator('.note-input');
+    await note.waitFor();
+    await note.click();
+    await page.keyboard.type('推进，“一城四区”，');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('加粗');
+    const inNote = await note.evaluate((el) => {
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const out: { pair: number; bold: string } = { pair: 0, bold: '' };
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const t = n.textContent ?? '';
+        const at = t.indexOf('，“');
+        if (at >= 0) {
+          const r = document.createRange();
+          r.setStart(n, at);
+          r.setEnd(n, at + 2);
+          out.pair = r.getBoundingClientRect().width / size;
+        }
+        if (t === '加粗') out.bold = getComputedStyle(n.parentElement!).fontFamily;
+      }
+      return out;
+    });
+    expect(inNote.pair).toBeGreaterThan(1);
+    expect(inNote.pair).toBeLessThan(1.7);
+    expect(inNote.bold).toContain('Noto Sans SC');
+    await screenshot(page, 'note-punctuation-bold');
     await context.close();
   });
 

@@ -94,7 +94,7 @@ describe('renderPrintHtml', () => {
     expect(inl.querySelectorAll('.yd-note').length).toBe(doc.excerpts.flatMap((e) => e.entries.filter((x) => x.note)).length);
     expect(inl.querySelectorAll('.yd-ref').length).toBe(0);
     expect(css).toMatch(/\.yd-note \{[^}]*font-family: var\(--yd-kai\)/);
-    expect(css).toContain('--yd-kai: "YD Fullwidth Punct", "LXGW WenKai", "KaiTi", "STKaiti", serif;');
+    expect(css).toContain('--yd-kai: "YD Punct Serif", "LXGW WenKai", "KaiTi", "STKaiti", serif;');
   });
 
   it('flags orphans with 原文未找到', () => {

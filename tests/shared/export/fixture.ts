@@ -75,8 +75,11 @@ const here = () => (typeof __dirname !== 'undefined' ? __dirname : dirname(fileU
 /** The bundled report, segmented by the real segmenter. */
 export async function bundledReport(): Promise<Report> {
   const { segmentReport } = await import('../../../shared/report/segment');
-  const src = readFileSync(join(here(), '../../../resources/reports/changzhi-2026/source.txt'), 'utf8');
-  return segmentReport(src, { id: 'changzhi-2026' });
+  const { parseKnownTypos } = await import('../../../shared/report/typos');
+  const dir = join(here(), '../../../resources/reports/changzhi-2026');
+  const src = readFileSync(join(dir, 'source.txt'), 'utf8');
+  const typos = parseKnownTypos(JSON.parse(readFileSync(join(dir, 'typos.json'), 'utf8')));
+  return segmentReport(src, { id: 'changzhi-2026', typos });
 }
 
 export interface AnnSpec {

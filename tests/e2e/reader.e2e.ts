@@ -139,6 +139,22 @@ describe('reading view', () => {
     const widths = await pairWidths();
     expect(widths.length).toBeGreaterThanOrEqual(3);
     for (const w of widths) expect(w).toBeLessThan(1.7);
+    // At the start of a wrapped line an opening quote loses its blank half too (reader fonts).
+    const lineStart = await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.style.cssText = 'font-family: var(--font-serif); font-size: 20px; width: 200px; margin: 0; text-indent: 0';
+      p.textContent = '一二三四五六七八九十“加快”';
+      document.querySelector('.reader-content')!.parentElement!.append(p);
+      const r = document.createRange();
+      r.setStart(p.firstChild!, 10);
+      r.setEnd(p.firstChild!, 11);
+      const box = r.getBoundingClientRect();
+      const left = p.getBoundingClientRect().left;
+      p.remove();
+      return { width: box.width / 20, atLineStart: Math.abs(box.left - left) < 1 };
+    });
+    expect(lineStart.atLineStart).toBe(true);
+    expect(lineStart.width).toBeLessThan(0.75);
     // The same in a note, set in 楷体, and bold there comes out in 黑体.
     const seg = await page.locator('[data-segment-id]', { hasText: '“一城四区”' }).first().getAttribute('data-segment-id');
     const id = await highlight(page, { seg: seg!, start: 0, end: 4 });

@@ -69,6 +69,17 @@ export interface AnnotationState {
   filter: ListFilter;
   canUndo: boolean;
   canRedo: boolean;
+  /**
+   * A note typed here whose annotation was deleted meanwhile (in another window): the edit
+   * cannot land on the tombstone, so the text is kept here until the user restores or drops it.
+   */
+  lostNote: LostNote | null;
+}
+
+export interface LostNote {
+  /** The deleted annotation as last seen (its quote, colour, tags), or null if never seen. */
+  source: Annotation | null;
+  note: NoteValue;
 }
 
 export interface AnnotationStore {
@@ -107,6 +118,9 @@ export interface AnnotationStore {
   openAnnotation(id: string, focusNote?: boolean): void;
   closeAnnotation(): void;
   setFilter(filter: ListFilter): void;
+  /** Makes a new annotation of the lost note's passage, colour and tags, with the typed note. */
+  restoreLostNote(author: string): Promise<Annotation | null>;
+  dismissLostNote(): void;
   dispose(): void;
 }
 
@@ -127,6 +141,7 @@ const EMPTY_STATE: AnnotationState = {
   error: null,
   open: null,
   noteEpoch: 0,
+  lostNote: null,
   filter: {},
   canUndo: false,
   canRedo: false,
@@ -218,8 +233,22 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
     if (changes.length > 0) undoStack.record(opts.label ?? '修改批注', changes, { coalesceKey: opts.coalesceKey });
   };
 
+  const saveNote = async ({ id, value }: { id: string; value: NoteValue }) => {
+    const changes = await persist([{ kind: 'patch', id, set: { note: value } }]);
+    if (changes.length > 0) {
+      undoStack.record('编辑批注', changes, { coalesceKey: `note:${id}` });
+      return;
+    }
+    // Nothing written: either the note was already stored as is, or the annotation is gone
+    // (deleted in another window), and then the typed text must not vanish with it.
+    const seen = all.get(id) ?? null;
+    if (seen && !seen.deleted) return;
+    if (seen && seen.note.text === value.text) return;
+    set({ lostNote: { source: seen, note: value }, open: state.open?.id === id ? null : state.open });
+  };
+
   const noteSaver: DebouncedSaver<{ id: string; value: NoteValue }> = createDebouncedSaver(
-    ({ id, value }) => update(id, { note: value }, { coalesceKey: `note:${id}`, label: '编辑批注' }),
+    saveNote,
     // A failed save stays pending and is tried again at the next flush; state.error says so.
     { idleMs: NOTE_IDLE_MS, maxWaitMs: NOTE_MAX_WAIT_MS, onError: () => undefined },
   );
@@ -362,6 +391,24 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
     },
     setFilter(filter) {
       set({ filter });
+    },
+    async restoreLostNote(author) {
+      const lost = state.lostNote;
+      const report = state.report;
+      if (!lost?.source || !report || lost.source.reportId !== report.id) return null;
+      const { source, note } = lost;
+      const record = newAnnotation({ reportId: report.id, anchor: source.anchor, color: source.color, tags: source.tags, target: source.target, note, author: source.author || author });
+      try {
+        const changes = await persist([{ kind: 'create', record }]);
+        undoStack.record('恢复批注', changes);
+        set({ lostNote: null });
+        return changes[0]?.after ?? null;
+      } catch {
+        return null;
+      }
+    },
+    dismissLostNote() {
+      if (state.lostNote) set({ lostNote: null });
     },
     dispose() {
       void flushNote();

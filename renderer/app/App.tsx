@@ -26,6 +26,7 @@ import { AnnotationStoreContext } from '../annotations/use-annotation-store';
 import { AnnotationTools } from '../annotations/AnnotationTools';
 import { AnnotationSide } from '../annotations/AnnotationSide';
 import { AnnotationErrors } from '../annotations/AnnotationErrors';
+import { LostNoteBar } from '../annotations/LostNoteBar';
 import { useExchange } from '../annotations/use-exchange';
 import { ImportReviewDialog } from '../annotations/ImportReviewDialog';
 import type { ImportChoice } from '../annotations/exchange';
@@ -425,6 +426,7 @@ export function App({ host, store, annotationStore, repository }: Props) {
         {report && (
           <main className="reader-column">
             <AnnotationErrors />
+            <LostNoteBar author={author} />
             {authorAsk && (
               <AuthorPrompt initial={authorAsk.initial} unsigned={authorAsk.unsigned} focus={authorAsk.focus} onSave={(name) => authorAsk.answer(name)} onLater={() => authorAsk.answer(null)} />
             )}

@@ -73,6 +73,38 @@ describe('two windows on one profile', () => {
     await a.context().close();
   });
 
+  it('a note being typed when the other window deletes its annotation is kept, and 恢复为新批注 brings it back', async () => {
+    const [a, b] = await twoPages();
+    const id = await highlight(a, { seg: 'p1-0-2', start: 11, end: 26 }, '疑问');
+    await expect.poll(() => markIds(b)).toEqual([id]);
+    await openMark(a, id);
+    await openMark(b, id);
+    await b.locator(`${DIALOG} .note-input`).click();
+    await b.keyboard.type('乙：这一段的数据');
+    await expect.poll(async () => (await recordOf(a, id))?.note.text).toBe('乙：这一段的数据');
+    // B's timers stand still: what B types next is not saved yet when A deletes the annotation.
+    await b.clock.install();
+    await b.clock.pauseAt(Date.now() + 1000);
+    await b.keyboard.type('需要会前核实口径');
+    await a.locator(DIALOG).getByRole('button', { name: '删除' }).click();
+    await expect.poll(async () => (await recordOf(a, id))?.deleted).toBe(1);
+    await b.clock.resume();
+    const bar = b.locator('.lost-note');
+    await bar.waitFor();
+    const kept = (await bar.locator('.lost-note-text').innerText()).trim();
+    expect(kept).toBe('乙：这一段的数据需要会前核实口径');
+    await b.screenshot({ path: 'test-results/screenshots/lost-note.png' });
+    await bar.getByRole('button', { name: '恢复为新批注' }).click();
+    await expect.poll(() => bar.count()).toBe(0);
+    const records = await stored(b);
+    const restored = records.find((r) => r.id !== id && r.deleted === 0);
+    expect(restored?.note.text).toBe(kept);
+    expect(restored?.color).toBe('red');
+    expect(records.find((r) => r.id === id)?.deleted).toBe(1);
+    await expect.poll(() => markIds(a)).toEqual([restored!.id]);
+    await a.context().close();
+  });
+
   it('changing the font size in one window keeps the 署名 set in the other', async () => {
     const [a, b] = await twoPages();
     await a.locator('.author-field input').fill('李四');

@@ -107,6 +107,53 @@ describe('annotation store', () => {
     await vi.waitFor(() => expect(w1.store.getState().byId.has(a.id)).toBe(false));
   });
 
+  it('two windows: a note typed while the other deletes its annotation is kept and can be restored', async () => {
+    const name = uniqueName('two');
+    const w1 = windowOn(name);
+    const w2 = windowOn(name);
+    await loaded(w1.store);
+    const a = (await w1.store.create(anchorOn('深化京长对口合作'), 'blue', { author: '甲' }))!;
+    await w1.store.update(a.id, { tags: ['合作'] });
+    await vi.waitFor(() => expect(w2.store.getState().byId.has(a.id)).toBe(true));
+    w1.store.openAnnotation(a.id, true);
+    w1.store.typeNote(a.id, { json: null, text: '京长合作要' });
+    await w1.store.flushNote();
+    await w2.store.remove(a.id);
+    await vi.waitFor(() => expect(w1.store.getState().byId.has(a.id)).toBe(false));
+    w1.store.typeNote(a.id, { json: null, text: '京长合作要看落地项目' });
+    await w1.store.flushNote();
+    const lost = w1.store.getState().lostNote!;
+    expect(lost.note.text).toBe('京长合作要看落地项目');
+    expect(lost.source?.id).toBe(a.id);
+    expect(w1.store.getState().open).toBeNull();
+    expect(await w1.repo.get(a.id)).toMatchObject({ deleted: true, note: { text: '京长合作要' } });
+
+    const restored = (await w1.store.restoreLostNote('乙'))!;
+    expect(restored.id).not.toBe(a.id);
+    expect(restored).toMatchObject({ color: 'blue', tags: ['合作'], author: '甲', note: { text: '京长合作要看落地项目' }, deleted: false });
+    expect(restored.anchor.quote).toBe(a.anchor.quote);
+    expect(w1.store.getState().lostNote).toBeNull();
+    // The delete made in the other window still stands; the restored note shows there too.
+    expect(await w1.repo.get(a.id)).toMatchObject({ deleted: true });
+    await vi.waitFor(() => expect(w2.store.getState().byId.get(restored.id)?.note.text).toBe('京长合作要看落地项目'));
+  });
+
+  it('a note saved before the other window deleted its annotation raises nothing', async () => {
+    const name = uniqueName('two');
+    const w1 = windowOn(name);
+    const w2 = windowOn(name);
+    await loaded(w1.store);
+    const a = (await w1.store.create(anchorOn('深化京长对口合作'), 'yellow', { author: '甲' }))!;
+    w1.store.typeNote(a.id, { json: null, text: '已保存' });
+    await w1.store.flushNote();
+    await vi.waitFor(() => expect(w2.store.getState().byId.has(a.id)).toBe(true));
+    await w2.store.remove(a.id);
+    await vi.waitFor(() => expect(w1.store.getState().byId.has(a.id)).toBe(false));
+    w1.store.typeNote(a.id, { json: null, text: '已保存' });
+    await w1.store.flushNote();
+    expect(w1.store.getState().lostNote).toBeNull();
+  });
+
   it('saves a note typed without a pause at least every NOTE_MAX_WAIT_MS', async () => {
     const { store, repo } = windowOn(uniqueName('typing'));
     await loaded(store);

@@ -74,6 +74,11 @@ export interface AnnotationState {
    * cannot land on the tombstone, so the text is kept here until the user restores or drops it.
    */
   lostNote: LostNote | null;
+  /**
+   * An action that could not be saved (disk full, storage refused): its label, e.g. 更改颜色.
+   * The store keeps its edits so 重试 can write them once there is room; null when none.
+   */
+  unsaved: string | null;
 }
 
 export interface LostNote {
@@ -120,6 +125,9 @@ export interface AnnotationStore {
   setFilter(filter: ListFilter): void;
   /** Makes a new annotation of the lost note's passage, colour and tags, with the typed note. */
   restoreLostNote(author: string): Promise<Annotation | null>;
+  /** Writes the last action that could not be saved again; true when it is saved now. */
+  retryUnsaved(): Promise<boolean>;
+  dismissUnsaved(): void;
   dismissLostNote(): void;
   dispose(): void;
 }
@@ -142,6 +150,7 @@ const EMPTY_STATE: AnnotationState = {
   open: null,
   noteEpoch: 0,
   lostNote: null,
+  unsaved: null,
   filter: {},
   canUndo: false,
   canRedo: false,
@@ -228,9 +237,36 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
     if (state.canUndo !== undoStack.canUndo() || state.canRedo !== undoStack.canRedo()) set({ canUndo: undoStack.canUndo(), canRedo: undoStack.canRedo() });
   });
 
+  interface Action {
+    label: string;
+    edits: AnnotationEdit[];
+    coalesceKey?: string;
+  }
+  let unsaved: Action | null = null;
+
+  /**
+   * Saves one user action as one undo step. When it cannot be saved the view stays on what is
+   * stored and the action is kept for 重试, so a colour, tag or delete chosen on a full disk is
+   * not silently forgotten.
+   */
+  const act = async (action: Action): Promise<AnnotationChange[]> => {
+    try {
+      const changes = await persist(action.edits);
+      if (changes.length > 0) undoStack.record(action.label, changes, { coalesceKey: action.coalesceKey });
+      if (unsaved === action) {
+        unsaved = null;
+        set({ unsaved: null });
+      }
+      return changes;
+    } catch (e) {
+      unsaved = action;
+      set({ unsaved: action.label });
+      throw e;
+    }
+  };
+
   const update: AnnotationStore['update'] = async (id, patch, opts = {}) => {
-    const changes = await persist([{ kind: 'patch', id, set: patch }]);
-    if (changes.length > 0) undoStack.record(opts.label ?? '修改批注', changes, { coalesceKey: opts.coalesceKey });
+    await act({ label: opts.label ?? '修改批注', edits: [{ kind: 'patch', id, set: patch }], coalesceKey: opts.coalesceKey });
   };
 
   const saveNote = async ({ id, value }: { id: string; value: NoteValue }) => {
@@ -324,8 +360,7 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
       if (!report) return null;
       const a = newAnnotation({ reportId: report.id, anchor, color, author: opts.author, target: opts.target });
       try {
-        const changes = await persist([{ kind: 'create', record: a }]);
-        undoStack.record(opts.target === 'paragraph' ? '添加段落批注' : '高亮', changes);
+        const changes = await act({ label: opts.target === 'paragraph' ? '添加段落批注' : '高亮', edits: [{ kind: 'create', record: a }] });
         return changes[0]?.after ?? null;
       } catch {
         return null;
@@ -334,16 +369,14 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
     update: (id, patch, opts) => update(id, patch, opts).catch(() => undefined),
     async remove(id) {
       await flushNote();
-      const changes = await persist([{ kind: 'patch', id, set: { deleted: true } }]).catch(() => []);
-      if (changes.length > 0) undoStack.record('删除批注', changes);
+      await act({ label: '删除批注', edits: [{ kind: 'patch', id, set: { deleted: true } }] }).catch(() => []);
       if (state.open?.id === id) set({ open: null });
     },
     async signUnsigned(author) {
       const name = author.trim();
       const unsigned = state.list.filter((a) => a.author.trim() === '');
       if (!name || unsigned.length === 0) return 0;
-      const changes = await persist(unsigned.map((a) => ({ kind: 'patch', id: a.id, set: { author: name } }))).catch(() => []);
-      if (changes.length > 0) undoStack.record('署名', changes);
+      const changes = await act({ label: '署名', edits: unsigned.map((a) => ({ kind: 'patch', id: a.id, set: { author: name } })) }).catch(() => []);
       return changes.length;
     },
     async removeBroken(row) {
@@ -399,13 +432,23 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
       const { source, note } = lost;
       const record = newAnnotation({ reportId: report.id, anchor: source.anchor, color: source.color, tags: source.tags, target: source.target, note, author: source.author || author });
       try {
-        const changes = await persist([{ kind: 'create', record }]);
-        undoStack.record('恢复批注', changes);
+        const changes = await act({ label: '恢复批注', edits: [{ kind: 'create', record }] });
         set({ lostNote: null });
         return changes[0]?.after ?? null;
       } catch {
         return null;
       }
+    },
+    async retryUnsaved() {
+      if (!unsaved) return false;
+      return act(unsaved).then(
+        () => true,
+        () => false,
+      );
+    },
+    dismissUnsaved() {
+      unsaved = null;
+      if (state.unsaved) set({ unsaved: null });
     },
     dismissLostNote() {
       if (state.lostNote) set({ lostNote: null });

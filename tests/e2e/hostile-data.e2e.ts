@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openReader, screenshot, sharedBrowser } from './browser';
-import { DIALOG, highlight, markIds } from './annotate';
+import { DIALOG, highlight, markIds, stored } from './annotate';
 import { bundledReport, makeAnnotations, seed } from './seed';
 
 const browser = sharedBrowser();
@@ -56,4 +56,38 @@ describe('hostile data', () => {
     expect(await markIds(page)).toEqual([fine.id]);
     await context.close();
   });
+
+  it('a full disk: the colour change is refused with 重试, which saves it once there is room', async () => {
+    const { context, page } = await openReader(browser());
+    const id = await highlight(page, { seg: 'p1-0-2', start: 11, end: 26 });
+    // The disk fills up: IndexedDB refuses writes with the error Chromium raises then. (Chromium's
+    // DevTools quota override does not reach a connection that is already open, so writes are
+    // refused at the IndexedDB API instead, below Dexie and everything of 研读.)
+    await page.evaluate(() => {
+      const w = window as unknown as { __diskFull: boolean };
+      w.__diskFull = true;
+      for (const m of ['put', 'add'] as const) {
+        const original = IDBObjectStore.prototype[m];
+        IDBObjectStore.prototype[m] = function (this: IDBObjectStore, ...args: Parameters<typeof original>) {
+          if (w.__diskFull) throw new DOMException('The disk is full.', 'QuotaExceededError');
+          return original.apply(this, args);
+        } as typeof original;
+      }
+    });
+    await page.locator(`mark[data-annotation-id="${id}"]`).first().click();
+    await page.locator(DIALOG).getByRole('radio', { name: /疑问/ }).click();
+    const banner = page.locator('.error-banner');
+    await expect.poll(() => banner.count()).toBe(1);
+    expect(await banner.innerText()).toContain('“更改颜色”没有保存');
+    expect(await banner.innerText()).toContain('存储空间已满');
+    await screenshot(page, 'full-disk-retry');
+    expect((await stored(page)).find((r) => r.id === id)?.color).toBe('yellow');
+    await page.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = false));
+    await banner.getByRole('button', { name: '重试' }).click();
+    await expect.poll(async () => (await stored(page)).find((r) => r.id === id)?.color).toBe('red');
+    await expect.poll(() => page.locator('.unsaved-action').count()).toBe(0);
+    await expect.poll(() => page.locator(`mark[data-annotation-id="${id}"]`).first().getAttribute('data-color')).toBe('red');
+    await context.close();
+  });
 });
+

@@ -196,6 +196,42 @@ describe('annotation store', () => {
     expect(failing.getState().byId.get(a.id)).toMatchObject({ color: 'yellow' });
   });
 
+  it('a colour, tag or delete refused by a full disk is kept for 重试 and saved once there is room', async () => {
+    const name = uniqueName('retry');
+    const { store, repo } = windowOn(name);
+    await loaded(store);
+    const a = (await store.create(anchorOn('保障粮食安全'), 'yellow', { author: '' }))!;
+    const full = Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError' });
+    let diskFull = true;
+    const flaky = createAnnotationStore({
+      apply: (edits) => (diskFull ? Promise.reject(full) : repo.apply(edits)),
+      observeByReport: (id) => repo.observeByReport(id),
+    });
+    stores.push(flaky);
+    flaky.setReport(report);
+    await loaded(flaky);
+    await flaky.update(a.id, { color: 'red' }, { label: '更改颜色' });
+    expect(flaky.getState().unsaved).toBe('更改颜色');
+    expect(await flaky.retryUnsaved()).toBe(false); // still full
+    expect((await repo.get(a.id))!.color).toBe('yellow');
+    diskFull = false;
+    expect(await flaky.retryUnsaved()).toBe(true);
+    expect(flaky.getState().unsaved).toBeNull();
+    expect((await repo.get(a.id))!.color).toBe('red');
+    // The retried action is one undo step like any other.
+    expect(await flaky.undo()).toBe('更改颜色');
+    expect((await repo.get(a.id))!.color).toBe('yellow');
+
+    diskFull = true;
+    await flaky.remove(a.id);
+    expect(flaky.getState().unsaved).toBe('删除批注');
+    flaky.dismissUnsaved();
+    expect(flaky.getState().unsaved).toBeNull();
+    diskFull = false;
+    expect(await flaky.retryUnsaved()).toBe(false);
+    expect((await repo.get(a.id))!.deleted).toBe(false);
+  });
+
   it('a damaged stored row is set aside, the others show', async () => {
     const name = uniqueName('broken');
     const { db, store } = windowOn(name);

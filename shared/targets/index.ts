@@ -1,0 +1,5 @@
+export type { TargetCategory, TargetRow } from './model';
+export { TARGET_CATEGORIES } from './model';
+export { extractTargets } from './extract';
+export { findQuantities, type Quantity } from './quantities';
+export { splitClauses, type Clause } from './clauses';

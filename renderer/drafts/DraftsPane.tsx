@@ -127,7 +127,7 @@ export default function DraftsPane({ report, reportTitle, legend, host, jumpTo, 
                 <button type="button" onClick={() => setCurrentId(d.id)}>
                   <span className="drafts-kind">{DRAFT_KIND_LABEL[d.kind]}</span> {d.title}
                 </button>
-                <button type="button" className="drafts-delete" onClick={() => void remove(d)} aria-label={`删除草稿 ${d.title}`} title="删除草稿">🗑</button>
+                <button type="button" className="drafts-delete" onClick={() => void remove(d)} aria-label={`删除草稿 ${d.title}`} title="删除草稿">删除</button>
               </li>
             ))}
           </ul>

@@ -469,9 +469,9 @@ export function App({ host, store, annotationStore, repository }: Props) {
           <PanelBoundary fallback={(_e, retry) => <PanelError what={workPane === 'targets' ? '目标任务' : '起草'} retry={retry} />}>
             <Suspense fallback={<p className="status">{MSG.loading}</p>}>
               {workPane === 'targets' ? (
-                <TargetsPane report={report} reportTitle={displayTitle} author={author} host={host} jumpTo={jumpTo} toast={showToast} onClose={() => setWorkPane(null)} />
+                <TargetsPane report={report} reportTitle={displayTitle} author={author} host={host} root={root} jumpTo={jumpTo} toast={showToast} onClose={() => setWorkPane(null)} />
               ) : (
-                <DraftsPane report={report} reportTitle={displayTitle} legend={settings.legend} host={host} jumpTo={jumpTo} toast={showToast} onClose={() => setWorkPane(null)} />
+                <DraftsPane report={report} reportTitle={displayTitle} legend={settings.legend} host={host} root={root} jumpTo={jumpTo} toast={showToast} onClose={() => setWorkPane(null)} />
               )}
             </Suspense>
           </PanelBoundary>

@@ -11,6 +11,7 @@ import { extractTargets } from '../../shared/targets';
 import { useAnnotationState, useAnnotationStore } from '../annotations/use-annotation-store';
 import type { DraftRow } from '../db/schema';
 import { DraftEditor } from './DraftEditor';
+import { openRange } from '../targets/open-sentence';
 import { draftRepository } from './draft-db';
 import { DraftContext, type DraftContextValue } from './QuoteNode';
 import './drafts.css';
@@ -20,6 +21,8 @@ interface Props {
   reportTitle: string;
   legend: readonly LegendEntry[];
   host: ReaderHost;
+  /** The reading view's scroller, to flash the passage of a quote clicked. */
+  root: HTMLElement | null;
   jumpTo(paragraphId: string): void;
   toast(text: string): void;
   onClose(): void;
@@ -27,7 +30,7 @@ interface Props {
 
 const PROPOSAL_COLOR = 'purple';
 
-export default function DraftsPane({ report, reportTitle, legend, host, jumpTo, toast, onClose }: Props) {
+export default function DraftsPane({ report, reportTitle, legend, host, root, jumpTo, toast, onClose }: Props) {
   const repo = draftRepository();
   const store = useAnnotationStore();
   const list = useAnnotationState((s) => s.list);
@@ -55,11 +58,11 @@ export default function DraftsPane({ report, reportTitle, legend, host, jumpTo, 
       live: (id) => byId.get(id) ?? null,
       jumpToAnnotation: (id) => {
         const r = store.getState().resolutions.get(id);
-        if (r && r.status !== 'orphan') jumpTo(r.segmentId);
+        if (r && r.status !== 'orphan') openRange(root, jumpTo, r.segmentId, r.start, r.segmentId === r.endSegmentId ? r.end : (report.paragraphs.find((p) => p.id === r.segmentId)?.text.length ?? r.start));
         else toast('原文中找不到这段引文');
       },
     }),
-    [byId, store, jumpTo, toast],
+    [byId, store, report, root, jumpTo, toast],
   );
 
   const create = async (kind: DraftKind) => {

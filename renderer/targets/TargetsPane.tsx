@@ -11,6 +11,7 @@ import { useAnnotationState, useAnnotationStore } from '../annotations/use-annot
 import { FLAGS, flagOf, flagRow, type Flag } from './flag';
 import { DEFAULT_VIEW, viewRows, type SortKey, type TableView } from './table-view';
 import { YearCompare } from './YearCompare';
+import { openSentence } from './open-sentence';
 import './targets.css';
 
 interface Props {
@@ -20,6 +21,8 @@ interface Props {
   host: ReaderHost;
   /** Last year's report when the 书架 has it; otherwise the user picks a file in 两年对照. */
   lastYear?: Report | null;
+  /** The reading view's scroller, to flash the sentence opened. */
+  root: HTMLElement | null;
   jumpTo(paragraphId: string): void;
   toast(text: string): void;
   onClose(): void;
@@ -33,7 +36,8 @@ const COLUMNS: { key: SortKey; title: string }[] = [
   { key: 'value', title: '数值' },
 ];
 
-export default function TargetsPane({ report, reportTitle, author, host, lastYear = null, jumpTo, toast, onClose }: Props) {
+export default function TargetsPane({ report, reportTitle, author, host, lastYear = null, root, jumpTo, toast, onClose }: Props) {
+  const open = (r: TargetRow) => openSentence(report, root, jumpTo, r.paragraphId, r.sentenceId);
   const rows = useMemo(() => extractTargets(report), [report]);
   const [tab, setTab] = useState<'table' | 'years'>('table');
   const [view, setView] = useState<TableView>(DEFAULT_VIEW);
@@ -74,7 +78,7 @@ export default function TargetsPane({ report, reportTitle, author, host, lastYea
         <button type="button" className="targets-close" onClick={onClose} aria-label="关闭目标任务" title="关闭（Esc）">×</button>
       </div>
       {tab === 'years' ? (
-        <YearCompare report={report} lastYear={lastYear} host={host} jumpTo={jumpTo} toast={toast} />
+        <YearCompare report={report} lastYear={lastYear} host={host} open={open} toast={toast} />
       ) : (
         <>
           <div className="targets-controls">
@@ -126,12 +130,12 @@ export default function TargetsPane({ report, reportTitle, author, host, lastYea
                     const flagged = flagOf(r, list);
                     return (
                       <tr key={`${r.sentenceId}:${r.valueStart}`} data-category={r.category}>
-                        <td><button type="button" className="targets-jump" onClick={() => jumpTo(r.paragraphId)} title="在正文中打开这句">{r.label}</button></td>
+                        <td><button type="button" className="targets-jump" onClick={() => open(r)} title="在正文中打开这句">{r.label}</button></td>
                         <td>{r.category}</td>
                         <td>{r.indicator}</td>
                         <td>{r.direction}</td>
                         <td className="targets-value">{r.value}</td>
-                        <td className="targets-text" onClick={() => jumpTo(r.paragraphId)}>{r.text}</td>
+                        <td className="targets-text" onClick={() => open(r)}>{r.text}</td>
                         <td>
                           {flagged && (
                             <span className={`targets-flag flag-${flagged.flag}`} title={flagged.annotation.note.text || undefined}>

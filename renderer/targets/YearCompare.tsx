@@ -5,17 +5,18 @@
 import { useMemo, useState } from 'react';
 import type { ReaderHost } from '../../shared/ipc/contract';
 import type { Report } from '../../shared/report/model';
-import { compareYears, extractTargets, YEAR_STATUS_LABEL } from '../../shared/targets';
+import { compareYears, extractTargets, YEAR_STATUS_LABEL, type TargetRow } from '../../shared/targets';
 
 interface Props {
   report: Report;
   lastYear: Report | null;
   host: ReaderHost;
-  jumpTo(paragraphId: string): void;
+  /** Opens a row of this report in the reader. */
+  open(row: TargetRow): void;
   toast(text: string): void;
 }
 
-export function YearCompare({ report, lastYear, host, jumpTo, toast }: Props) {
+export function YearCompare({ report, lastYear, host, open, toast }: Props) {
   const [picked, setPicked] = useState<Report | null>(null);
   const other = lastYear ?? picked;
   const rows = useMemo(() => (other ? compareYears(extractTargets(other), extractTargets(report)) : []), [other, report]);
@@ -50,7 +51,7 @@ export function YearCompare({ report, lastYear, host, jumpTo, toast }: Props) {
                   </td>
                   <td>
                     {c.result ? (
-                      <button type="button" className="targets-jump" onClick={() => jumpTo(c.result!.paragraphId)} title="在正文中打开这句">
+                      <button type="button" className="targets-jump" onClick={() => open(c.result!)} title="在正文中打开这句">
                         <span className="targets-value">{c.result.value}</span>
                         <div className="targets-quote">{c.result.text}（{c.result.label}）</div>
                       </button>

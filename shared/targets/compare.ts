@@ -28,7 +28,8 @@ const ALIASES: [RegExp, string][] = [
   [/城镇居民人均可支配收入|城镇常住居民人均可支配收入/, '城镇居民收入'],
   [/农村居民人均可支配收入|农村常住居民人均可支配收入/, '农村居民收入'],
   [/居民人均可支配收入|居民收入/, '居民收入'],
-  [/生产总值|GDP|^经济$|经济增长/, '地区生产总值'],
+  // Anchored: `万元GDP用水量` and `制造业增加值占地区生产总值比重` name other things.
+  [/^(?:全省|全市|全区|全)?(?:地区)?(?:生产总值|GDP)(?:增速)?$|^经济(?:增长)?$/, '地区生产总值'],
   [/一般公共预算收入/, '一般公共预算收入'],
   [/固定资产投资/, '固定资产投资'],
   [/社会消费品零售总额|社零/, '社会消费品零售总额'],
@@ -76,7 +77,7 @@ export function compareYears(lastYear: readonly TargetRow[], thisYear: readonly 
     const same = review.filter((r) => indicatorKey(r.indicator) === key && r.number !== null);
     // Part 一 often reviews five years as well as the last one: prefer a figure of the year.
     const rank = (r: TargetRow) =>
-      (r.unit === target.unit ? 0 : 2) + (r.direction === target.direction ? 0 : 1) + (/年均|累计|五年|十四五/.test(r.text) ? 4 : 0);
+      (r.unit === target.unit ? 0 : 2) + (r.direction === target.direction ? 0 : 1) + (/年均|累计|五年|十四五|十三五/.test(r.text) ? 4 : 0);
     const result = [...same].sort((a, b) => rank(a) - rank(b))[0] ?? null;
     return { indicator: key, target, result, status: status(target, result) };
   });

@@ -11,6 +11,7 @@ import { highlight, stored } from './annotate';
 const browser = sharedBrowser();
 const PANE = '[role=dialog][aria-label="目标任务"]';
 const DRAFTS = '[role=dialog][aria-label="起草"]';
+const CORPUS = new URL('../../../shared/corpus/provincial-2026', import.meta.url).pathname;
 
 describe('目标任务 pane', () => {
   it('lists, filters and sorts targets, flags a figure as an annotation and exports the table', async () => {
@@ -61,6 +62,29 @@ describe('目标任务 pane', () => {
     expect(xlsx.suggestedFilename()).toMatch(/目标任务\.xlsx$/);
     const zip = await JSZip.loadAsync(readFileSync((await xlsx.path())!));
     expect(await zip.file('xl/sharedStrings.xml')!.async('string')).toContain('新增城镇就业');
+  });
+});
+
+describe('两年对照 tab', () => {
+  it('sets the targets of another report beside this report’s review, each result opening its sentence', async () => {
+    // No 2025 report exists here: 山西's 2026 report stands in for "last year" (长治 is in 山西).
+    const { page } = await openReader(browser(), { width: 1440, height: 900 });
+    await page.getByRole('button', { name: '目标任务', exact: true }).click();
+    const pane = page.locator(PANE);
+    await pane.getByRole('tab', { name: '两年对照' }).click();
+    await expect.poll(() => pane.innerText()).toContain('选择去年的政府工作报告');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), pane.getByRole('button', { name: '选择上年报告…' }).click()]);
+    await chooser.setFiles(`${CORPUS}/2026_山西省_政府工作报告.txt`);
+    await pane.locator('tbody tr').first().waitFor();
+    const first = pane.locator('tbody tr').first();
+    expect(await first.locator('td').first().innerText()).toBe('地区生产总值');
+    // The nine 主要预期目标 of 山西 (its 约束性指标 sentence is another category).
+    expect(await pane.locator('tbody tr').count()).toBe(9);
+    const statuses = await pane.locator('tbody td.years-status').allInnerTexts();
+    expect(statuses.every((s) => ['完成', '未完成', '未提及', '需看原文'].includes(s))).toBe(true);
+    await screenshot(page, 'targets-years');
+    const jump = pane.locator('tbody .targets-jump').first();
+    if (await jump.count()) await jump.click();
   });
 });
 

@@ -29,8 +29,11 @@ const VERBS: [RegExp, string][] = [
   [/新建改造|新改建|新建|新开工|开工建设/g, '新建'], [/建成|建设/g, '建成'], [/新增/g, '新增'], [/改造/g, '改造'],
   [/完成/g, '完成'], [/实施|推进/g, '实施'], [/培育|打造|创建/g, '培育'], [/引进|招引|吸引/g, '引进'],
   [/发放|投入|安排|落实/g, '投入'], [/累计/g, '累计'], [/保持/g, '保持'], [/实现/g, '实现'], [/扩大/g, '扩大'],
-  [/培训|帮扶|服务|接待|救助|资助/g, '服务'],
+  [/培训|帮扶|接待|救助|资助/g, '服务'],
 ];
+
+/** Units that count things (`10个`, `100家`, `1万名`), after which the report names what is counted. */
+const COUNTER = /^(?:万|千)?(?:个|家|所|条|项|座|处|张|台|名|间|场|部|艘|架|株|只|头|批|位|栋|列|班|片|根|套)$/;
 
 /** Qualitative commitments of the targets passage, first match wins (then its direction). */
 const QUALITATIVE: [RegExp, string][] = [
@@ -106,6 +109,7 @@ function numericRows(clause: string, all: Quantity[], inherited: string): { indi
   // `由34%提高到92%`: the figure after 由/从 is the baseline, not the target.
   const quantities = all.filter((q) => !/[由从]$/.test(clause.slice(0, q.start)));
   const out: { indicator: string; direction: string; q: Quantity }[] = [];
+  let afterMode = false;
   quantities.forEach((q, i) => {
     const from = i === 0 ? 0 : quantities[i - 1].end;
     const verb = lastVerb(clause, q.start);
@@ -117,6 +121,12 @@ function numericRows(clause: string, all: Quantity[], inherited: string): { indi
       const gap = clause.slice(own.end, q.start).trim();
       // `新增城镇就业4.3万人`: the verb belongs to the indicator's name; `增长6%`: it does not.
       indicator = gap && !/^[、和与及]$/.test(gap) ? clause.slice(from, q.start) : clause.slice(from, own.start);
+      // `完成农村公路路网提升工程1万公里`: a verb inside the name does not say what is done; the opening one does.
+      const opening = gap && i === 0 ? lastVerb(clause.replace(LEADING_FILLER, (m) => ' '.repeat(m.length)), own.start) : null;
+      if (opening && opening !== own && opening.start <= 4 && opening.start < own.start && clause.slice(0, opening.start).trim().length <= 2) {
+        const first = VERBS.find(([re]) => { re.lastIndex = 0; const m = re.exec(clause.slice(opening.start)); return m !== null && m.index === 0; });
+        if (first) direction = first[1];
+      }
     } else {
       indicator = clause.slice(from, q.start);
       direction = i > 0 && verb ? out[i - 1].direction : '';
@@ -125,7 +135,14 @@ function numericRows(clause: string, all: Quantity[], inherited: string): { indi
     // `较“十三五”末提高4.18个百分点`: a comparison names no indicator of its own.
     const comparison = /^(?:较|比|同比|与)/.test(indicator);
     if (comparison) indicator = '';
-    // `1374公里太行一号旅游公路全线贯通`: the thing counted follows the figure.
+    // `打造10个“数字领航”企业、100个先进级智能工厂`: a count names what it counts after the figure.
+    const counted = clean(clause.slice(q.end, quantities[i + 1]?.start ?? clause.length).split(/[、，,和及]/)[0].replace(/^的/, ''));
+    const countFirst = COUNTER.test(q.unit) && counted.length > 0 && (afterMode || (own !== null && clause.slice(own.end, q.start).trim() === '') || indicator.length <= 2);
+    if (countFirst && !comparison) {
+      indicator = counted;
+      afterMode = true;
+    }
+    // `1374公里太行一号旅游公路全线贯通`: the thing measured follows the figure.
     if (!indicator && i === 0 && !comparison) indicator = clean(clause.slice(q.end).split(/[、，]/)[0].replace(/^的/, ''));
     if (!indicator) indicator = i > 0 ? out[i - 1].indicator : inherited;
     if (!direction) direction = /率|涨幅|幅度|指数|CPI$/.test(indicator) || q.qualifier === '以内' ? '控制在' : '达到';

@@ -77,3 +77,24 @@ describe('extractTargets on the corpus', () => {
     }
   });
 });
+
+describe('具体任务 rows on real clauses', () => {
+  const rowsOf = (name: string) => extractTargets(corpus.find((c) => c.name.includes(name))!.report);
+  const hubei = rowsOf('湖北');
+  const hebei = rowsOf('河北');
+  const find = (rows: ReturnType<typeof extractTargets>, text: string) => rows.filter((r) => r.text === text).map((r) => [r.indicator, r.direction, r.value]);
+
+  it('names what a count counts when it follows the figure', () => {
+    expect(find(hebei, '打造10个“数字领航”企业、100个先进级智能工厂')).toEqual([
+      ['“数字领航”企业', '培育', '10个'],
+      ['先进级智能工厂', '培育', '100个'],
+    ]);
+    expect(find(hubei, '稳妥推进55个扩面试点项目、30个城市更新重点片区建设').map((r) => r[0])).toEqual(['扩面试点项目', '城市更新重点片区建设']);
+    expect(find(hebei, '抓好1万名乡村医生线下培训')[0][0]).toBe('乡村医生线下培训');
+  });
+
+  it('takes the direction from the opening verb when a later one is part of the name', () => {
+    expect(find(hubei, '完成农村公路路网提升工程1万公里')).toEqual([['完成农村公路路网提升工程', '完成', '1万公里']]);
+    expect(find(hebei, '培育标准化乡镇养老服务中心400家')[0][1]).toBe('培育');
+  });
+});

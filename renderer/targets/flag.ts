@@ -4,7 +4,7 @@
  * exchange file and the print like any other.
  */
 import { createAnchor } from '../../shared/anchoring';
-import type { Annotation, ColorKey } from '../../shared/annotations';
+import { newAnnotation, nextUpdatedAt, type Annotation, type ColorKey } from '../../shared/annotations';
 import type { Report } from '../../shared/report/model';
 import type { TargetRow } from '../../shared/targets';
 import type { AnnotationStore } from '../annotations/annotation-store';
@@ -46,13 +46,17 @@ export async function flagRow(
   const noteValue = { json: note ? plainNoteJson(note) : null, text: note };
   if (existing) {
     const tags = [...existing.annotation.tags.filter((t) => !(FLAGS as readonly string[]).includes(t)), flag];
-    await store.update(existing.annotation.id, { tags, note: noteValue, color: FLAG_COLOR[flag] }, { label: `标记为${flag}` });
-    return store.getState().byId.get(existing.annotation.id) ?? null;
+    const before = existing.annotation;
+    // Whole-record replace, like the creation below: undoing this then the creation restores each
+    // exact version, so the second undo still finds the row it created.
+    const after: Annotation = { ...before, tags, note: noteValue, color: FLAG_COLOR[flag], updatedAt: nextUpdatedAt(before.updatedAt, Date.now()) };
+    const changes = await store.importChanges([{ before, after }], `标记为${flag}`);
+    return changes[0]?.after ?? null;
   }
   const anchor = createAnchor(report, { startSegmentId: row.paragraphId, startOffset: row.valueStart, endSegmentId: row.paragraphId, endOffset: row.valueEnd });
   if (!anchor) return null;
-  const created = await store.create(anchor, FLAG_COLOR[flag], { author });
-  if (!created) return null;
-  await store.update(created.id, { tags: [flag], note: noteValue }, { label: `标记为${flag}` });
-  return store.getState().byId.get(created.id) ?? created;
+  // One write and one undo step for highlight, flag and note together.
+  const record = newAnnotation({ reportId: report.id, anchor, color: FLAG_COLOR[flag], author, tags: [flag], note: noteValue });
+  const changes = await store.importChanges([{ before: null, after: record }], `标记为${flag}`);
+  return changes[0]?.after ?? null;
 }

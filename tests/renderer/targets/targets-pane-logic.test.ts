@@ -51,6 +51,12 @@ describe('flagging a row', () => {
     expect(b.id).toBe(a.id);
     expect(b).toMatchObject({ color: 'green', tags: ['关注'], note: { text: '', json: null } });
     expect(store.getState().list).toHaveLength(1);
+
+    // Undo takes the re-flag back, then the flag (highlight, tag and note) in one step.
+    expect(await store.undo()).toBe('标记为关注');
+    expect(store.getState().byId.get(a.id)?.tags).toEqual(['存疑']);
+    expect(await store.undo()).toBe('标记为存疑');
+    await vi.waitFor(() => expect(store.getState().list).toHaveLength(0));
   });
 
   it('writes notes as a Lexical state the note editor reads, one paragraph per line', () => {

@@ -17,10 +17,14 @@ import { QuoteNode } from './QuoteNode';
 interface Props {
   draft: DraftRow;
   save(json: string, title: string): Promise<void>;
+  /** The host's window-closing hook: the window waits for the last keystrokes to be saved. */
+  onBeforeClose?(flush: () => Promise<void>): () => void;
   onSaved?(): void;
+  /** Every change, at once (exports read the draft as on screen, not as last saved). */
+  onTyped?(json: string): void;
 }
 
-export function DraftEditor({ draft, save, onSaved }: Props) {
+export function DraftEditor({ draft, save, onBeforeClose, onSaved, onTyped }: Props) {
   const saver = useMemo(
     () => createDebouncedSaver<{ json: string; title: string }>(async (v) => {
       await save(v.json, v.title);
@@ -29,6 +33,7 @@ export function DraftEditor({ draft, save, onSaved }: Props) {
     [save, onSaved],
   );
   useEffect(() => () => void saver.flush(), [saver]);
+  useEffect(() => onBeforeClose?.(() => saver.flush()), [onBeforeClose, saver]);
   useEffect(() => {
     const onHidden = () => document.visibilityState === 'hidden' && void saver.flush();
     document.addEventListener('visibilitychange', onHidden);
@@ -54,7 +59,9 @@ export function DraftEditor({ draft, save, onSaved }: Props) {
           ignoreSelectionChange
           onChange={(state) => {
             const title = state.read(() => $getRoot().getFirstChild()?.getTextContent() ?? '') || '未命名草稿';
-            saver.schedule({ json: JSON.stringify(state.toJSON()), title });
+            const json = JSON.stringify(state.toJSON());
+            onTyped?.(json);
+            saver.schedule({ json, title });
           }}
         />
       </div>

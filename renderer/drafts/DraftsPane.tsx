@@ -2,7 +2,7 @@
  * 起草: drafts of 代表建议 and 审议发言提纲 built from annotations (the 拟提建议 colour, or any
  * chosen set), edited as rich text, saved as you type, exported as .docx (GB/T 9704) and Markdown.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LegendEntry } from '../../shared/annotations';
 import { DRAFT_KIND_LABEL, draftBlocks, draftToDocx, draftToMarkdown, quoteSources, seedDraftJson, type DraftKind, type QuoteSource } from '../../shared/drafts';
 import type { ReaderHost } from '../../shared/ipc/contract';
@@ -29,6 +29,9 @@ interface Props {
 }
 
 const PROPOSAL_COLOR = 'purple';
+
+/** A title usable as a file name on Windows too (no \ / : * ? " < > |), at most 60 characters. */
+const fileTitle = (t: string) => t.replace(/[\\/:*?"<>|\r\n]+/g, ' ').trim().slice(0, 60) || '草稿';
 
 export default function DraftsPane({ report, reportTitle, legend, host, root, jumpTo, toast, onClose }: Props) {
   const repo = draftRepository();
@@ -86,17 +89,22 @@ export default function DraftsPane({ report, reportTitle, legend, host, root, ju
     const rows = await reload();
     setCurrentId(rows[0]?.id ?? null);
   };
+  const typed = useRef<{ id: string; json: string } | null>(null);
+  const onTyped = useCallback((json: string) => {
+    if (currentId) typed.current = { id: currentId, json };
+  }, [currentId]);
+  const onBeforeClose = useCallback((flush: () => Promise<void>) => host.onBeforeClose(flush), [host]);
   const save = useCallback((json: string, title: string) => repo.saveText(currentId!, json, title), [repo, currentId]);
   const exportAs = async (format: 'docx' | 'md') => {
     if (!current) return;
-    // The stored row may be a moment behind the editor: read what is saved after a short wait.
-    await new Promise((r) => setTimeout(r, 350));
-    const row = (await repo.list(report.id)).find((d) => d.id === current.id) ?? current;
+    const row = current;
+    // The draft as on screen: the saved row may be a keystroke behind.
+    const json = typed.current?.id === row.id ? typed.current.json : row.json;
     try {
-      const blocks = draftBlocks(row.json, (id) => byId.get(id) ?? null);
+      const blocks = draftBlocks(json, (id) => byId.get(id) ?? null);
       const content = format === 'docx' ? await draftToDocx(blocks) : draftToMarkdown(blocks);
       const res = await host.saveFile({
-        suggestedName: `${row.title}.${format}`,
+        suggestedName: `${fileTitle(blocks.find((b) => b.kind === 'title')?.text || row.title)}.${format}`,
         content,
         filters: [format === 'docx' ? { name: 'Word 文档', extensions: ['docx'] } : { name: 'Markdown', extensions: ['md'] }],
       });
@@ -171,7 +179,7 @@ export default function DraftsPane({ report, reportTitle, legend, host, root, ju
               <button type="button" onClick={() => void exportAs('md')}>导出 Markdown</button>
             </div>
             <DraftContext.Provider value={ctx}>
-              <DraftEditor key={current.id} draft={current} save={save} />
+              <DraftEditor key={current.id} draft={current} save={save} onBeforeClose={onBeforeClose} onTyped={onTyped} />
             </DraftContext.Provider>
           </>
         ) : (

@@ -4,11 +4,8 @@
  * (with --json) one JSON object on stdout for scripts.
  * Exit codes: 0 success, 2 unusable input (missing, unreadable format, empty, binary) or bad usage.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { nodeFormatLibraries } from '../electron/main/format-libraries';
-import { bundledMeta } from './bundled-meta';
-import { loadReportFile } from '../shared/report/load/load-report';
+import { fail, loadFileOrExit } from './load-file';
 import type { Report } from '../shared/report/model';
 
 const USAGE = '用法：npm run ingest -- <报告文件（.txt/.docx/.pdf/.html）> [--json]';
@@ -93,11 +90,6 @@ function toSummary(report: Report, fileName: string): string {
   return out.join('\n');
 }
 
-function fail(message: string): never {
-  process.stderr.write(`错误：${message}\n`);
-  process.exit(2);
-}
-
 async function main(argv: string[]): Promise<void> {
   const flags = argv.filter((a) => a.startsWith('--'));
   const files = argv.filter((a) => !a.startsWith('--'));
@@ -106,25 +98,7 @@ async function main(argv: string[]): Promise<void> {
   if (files.length !== 1) fail(`请给出一个报告文件。\n${USAGE}`);
   const file = files[0];
 
-  let bytes: Uint8Array;
-  try {
-    if (statSync(file).isDirectory()) fail(`“${file}”是一个文件夹，不是报告文件。`);
-    bytes = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') fail(`找不到文件“${file}”。`);
-    if (code === 'EACCES') fail(`没有权限读取文件“${file}”。`);
-    fail(`无法读取文件“${file}”：${(e as Error).message}`);
-  }
-  let bundled;
-  try {
-    bundled = bundledMeta(file);
-  } catch (e) {
-    fail(`${file}：勘误表 typos.json 格式错误：${(e as Error).message}`);
-  }
-  const loaded = await loadReportFile({ bytes, fileName: basename(file), bundled }, nodeFormatLibraries);
-  if (!loaded.ok) fail(`${file}：${loaded.error}`);
-  const report = loaded.value;
+  const report = await loadFileOrExit(file);
   if (flags.includes('--json')) process.stdout.write(`${JSON.stringify(toJson(report), null, 2)}\n`);
   else process.stdout.write(`${toSummary(report, basename(file))}\n`);
 }

@@ -1,5 +1,5 @@
 /** The application shell: top bar, outline, reading column, side panels, commands. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand, ReaderHost, Result } from '../../shared/ipc/contract';
 import type { Report } from '../../shared/report/model';
 import { MSG } from '../messages';
@@ -34,6 +34,10 @@ import type { MergeChange } from '../../shared/exchange';
 import { SearchDock } from '../search/SearchDock';
 import { ExcerptPanel } from '../print/ExcerptPanel';
 
+// Loaded on first use so they add nothing to start-up.
+const TargetsPane = lazy(() => import('../targets/TargetsPane'));
+const DraftsPane = lazy(() => import('../drafts/DraftsPane'));
+
 interface Props {
   host: ReaderHost;
   store: ShellStore;
@@ -54,6 +58,7 @@ export function App({ host, store, annotationStore, repository }: Props) {
   const [searchOpen, setSearchOpen] = useState(false);
   const [printOpen, setPrintOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [workPane, setWorkPane] = useState<'targets' | 'drafts' | null>(null);
   const reader = useRef<ReaderViewHandle>(null);
   const toolbar = useRef<HTMLDivElement>(null);
   useRovingFocus(toolbar, TOOLBAR_ROVING);
@@ -390,6 +395,12 @@ export function App({ host, store, annotationStore, repository }: Props) {
           <button type="button" onClick={() => run('open-report')} title={MSG.openReportTitle}>
             {MSG.openReport}
           </button>
+          <button type="button" onClick={() => setWorkPane((p) => (p === 'targets' ? null : 'targets'))} aria-pressed={workPane === 'targets'} title="报告中的目标任务一览">
+            目标任务
+          </button>
+          <button type="button" onClick={() => setWorkPane((p) => (p === 'drafts' ? null : 'drafts'))} aria-pressed={workPane === 'drafts'} title="起草代表建议和审议发言提纲">
+            起草
+          </button>
           <button type="button" onClick={() => setSettingsOpen(true)} title="署名与颜色含义">
             设置
           </button>
@@ -454,6 +465,17 @@ export function App({ host, store, annotationStore, repository }: Props) {
             )}
           >
             <ExcerptPanel report={report} reportTitle={displayTitle} legend={settings.legend} userName={author} host={host} toast={showToast} onClose={() => setPrintOpen(false)} />
+          </PanelBoundary>
+        )}
+        {report && workPane && (
+          <PanelBoundary fallback={(_e, retry) => <PanelError what={workPane === 'targets' ? '目标任务' : '起草'} retry={retry} />}>
+            <Suspense fallback={<p className="status">{MSG.loading}</p>}>
+              {workPane === 'targets' ? (
+                <TargetsPane report={report} reportTitle={displayTitle} author={author} host={host} root={root} jumpTo={jumpTo} toast={showToast} onClose={() => setWorkPane(null)} />
+              ) : (
+                <DraftsPane report={report} reportTitle={displayTitle} legend={settings.legend} host={host} root={root} jumpTo={jumpTo} toast={showToast} onClose={() => setWorkPane(null)} />
+              )}
+            </Suspense>
           </PanelBoundary>
         )}
         {report && !annotationsHidden && !listYields && (

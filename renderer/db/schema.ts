@@ -10,7 +10,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Annotation } from '../../shared/annotations/model';
 
 /** Current schema version (Dexie version number, not the IndexedDB one, which Dexie ×10). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 3;
 export const DEFAULT_DB_NAME = 'yandu';
 
 /**
@@ -42,6 +42,25 @@ export const SCHEMA_V1 = {
   readingPositions: 'reportId',
 } as const;
 
+/**
+ * Version 3 adds the drafts of 起草 (代表建议, 审议发言提纲). Version 2 is another table set
+ * (the multi-report library) declared on its own branch; Dexie allows the gap.
+ */
+export const SCHEMA_V3_DRAFTS = { drafts: 'id, reportId, updatedAt' } as const;
+
+/** A draft of 起草: a Lexical rich-text document saved as typed. */
+export interface DraftRow {
+  id: string;
+  reportId: string;
+  /** `proposal` = 代表建议, `outline` = 审议发言提纲. */
+  kind: 'proposal' | 'outline';
+  title: string;
+  /** Serialized Lexical editor state. */
+  json: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface YanduDBOptions {
   /** Database name; tests use unique names. Default `yandu`. */
   name?: string;
@@ -54,6 +73,7 @@ export class YanduDB extends Dexie {
   annotations!: EntityTable<StoredAnnotation, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   readingPositions!: EntityTable<ReadingPosition, 'reportId'>;
+  drafts!: EntityTable<DraftRow, 'id'>;
 
   constructor(options: YanduDBOptions = {}) {
     super(options.name ?? DEFAULT_DB_NAME, {
@@ -64,5 +84,7 @@ export class YanduDB extends Dexie {
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
     this.version(1).stores(SCHEMA_V1);
+    // New table only: every version-1 row stays as it is, no data migration needed.
+    this.version(3).stores(SCHEMA_V3_DRAFTS);
   }
 }

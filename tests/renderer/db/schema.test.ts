@@ -1,21 +1,21 @@
 // Must come first: Dexie looks up the global indexedDB when it is imported.
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { AnnotationRepository, ReadingPositionRepository, SCHEMA_V1, SCHEMA_VERSION, SettingsRepository, YanduDB } from '../../../renderer/db';
+import { AnnotationRepository, ReadingPositionRepository, SCHEMA_V1, SCHEMA_V3_DRAFTS, SCHEMA_VERSION, SettingsRepository, YanduDB } from '../../../renderer/db';
 import { annotationOn, report } from '../../shared/annotations/fixtures';
 import { createV1Database } from './fixtures/v1-database';
 import { openDb, uniqueName } from './helpers';
 
 describe('YanduDB schema', () => {
-  it('declares version 1 explicitly with the documented tables and indexes', async () => {
+  it('declares its versions explicitly with the documented tables and indexes', async () => {
     const db = openDb();
     await db.open();
-    expect(SCHEMA_VERSION).toBe(1);
+    expect(SCHEMA_VERSION).toBe(3);
     expect(db.verno).toBe(SCHEMA_VERSION);
     const layout = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => (i.multi ? `*${i.name}` : i.name))].join(', ')]),
     );
-    expect(layout).toEqual(SCHEMA_V1);
+    expect(layout).toEqual({ ...SCHEMA_V1, ...SCHEMA_V3_DRAFTS });
   });
 
   it('opens with strict transaction durability', () => {
@@ -43,7 +43,12 @@ describe('YanduDB schema', () => {
     expect(await db.annotations.where('tags').equals('氢能').primaryKeys()).toEqual([live.id]);
     expect(await new SettingsRepository(db).get('fontSize')).toBe(20);
     expect(await new ReadingPositionRepository(db).load(report.id)).toMatchObject({ paragraphId: 'p3-3-3' });
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    // The upgrade added the drafts table, empty and writable.
+    expect(await db.drafts.count()).toBe(0);
+    await db.drafts.put({ id: 'd1', reportId: report.id, kind: 'proposal', title: '建议', json: '{}', createdAt: 1, updatedAt: 1 });
+    expect(await db.drafts.where('reportId').equals(report.id).count()).toBe(1);
+    expect(await db.annotations.count()).toBe(2);
     // Dexie warns when the installed layout differs from the declared one.
     expect(warn).not.toHaveBeenCalled();
     warn.mockRestore();

@@ -6,7 +6,7 @@
  * of scope (their columns would interleave).
  */
 import type { Result } from '../../ipc/contract';
-import { dropCjkSpaces, joinPieces, type ImportedText, type ImportNote } from './imported';
+import { CJK, dropCjkSpaces, joinPieces, type ImportedText, type ImportNote } from './imported';
 
 export interface PdfTextItem {
   str: string;
@@ -50,8 +50,8 @@ const PAGE_NUMBER = /^(第\s*\d+\s*页(\s*[\/／]?\s*共\s*\d+\s*页)?|[—–\-
 /** Groups a page's text items into visual lines, top to bottom, left to right. */
 export function pageLines(items: PdfTextItem[], page: number, pageHeight: number): PdfLine[] {
   const sorted = items
-    .filter((it) => it.str.trim() !== '')
-    .map((it) => ({ it, x: it.transform[4], top: pageHeight - it.transform[5], size: Math.abs(it.transform[3]) || it.height || 10 }))
+    .filter((it) => it.str !== '')
+    .map((it) => ({ it, blank: it.str.trim() === '', x: it.transform[4], top: pageHeight - it.transform[5], size: Math.abs(it.transform[3]) || it.height || 10 }))
     .sort((a, b) => a.top - b.top || a.x - b.x);
   const lines: { pieces: typeof sorted; top: number; size: number }[] = [];
   for (const s of sorted) {
@@ -59,23 +59,42 @@ export function pageLines(items: PdfTextItem[], page: number, pageHeight: number
     const last = lines[lines.length - 1];
     const line = last && Math.abs(last.top - s.top) < Math.max(last.size, s.size) * 0.4 ? last : undefined;
     if (line) line.pieces.push(s);
-    else lines.push({ pieces: [s], top: s.top, size: s.size });
+    else if (!s.blank) lines.push({ pieces: [s], top: s.top, size: s.size });
   }
-  return lines
-    .sort((a, b) => a.top - b.top)
-    .map((l) => {
-      const pieces = l.pieces.sort((a, b) => a.x - b.x);
-      let text = '';
-      let end = pieces[0].x;
-      for (const p of pieces) {
-        // A gap wider than a third of a character between two Latin pieces was a space.
-        const gap = p.x - end;
-        text = gap > p.size * 0.3 && !/\s$/.test(text) && !/^\s/.test(p.it.str) ? joinPieces(text, p.it.str) : text + p.it.str;
-        end = Math.max(end, p.x + p.it.width);
+  const out: PdfLine[] = [];
+  for (const l of lines) {
+    const all = l.pieces.sort((a, b) => a.x - b.x);
+    const pieces = all.filter((p) => !p.blank);
+    if (pieces.length === 0) continue;
+    // Justified lines spread every glyph a little; a space is a gap clearly wider than that
+    // spread. Between Han characters or Chinese punctuation only the geometry decides (pdf.js
+    // also emits " " for the spread), so `指南。 我们` keeps its space and `建 设` loses it.
+    const gaps: number[] = [];
+    for (let k = 1; k < pieces.length; k++) gaps.push(pieces[k].x - (pieces[k - 1].x + pieces[k - 1].it.width));
+    // A median of a few gaps would be one of the spaces themselves.
+    const spread = gaps.length >= 4 ? Math.max(0, [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]) : 0;
+    let text = '';
+    let end = pieces[0].x;
+    let blankBefore = false;
+    for (const p of all) {
+      if (p.blank) {
+        blankBefore = true;
+        continue;
       }
-      return { page, text: dropCjkSpaces(text.trim()), x: pieces[0].x, xEnd: end, top: l.top, size: Math.max(...pieces.map((p) => p.size)), pageHeight };
-    })
-    .filter((l) => l.text !== '');
+      const str = dropCjkSpaces(p.it.str);
+      const left = text.trimEnd();
+      const right = str.trimStart();
+      const explicit = blankBefore || left !== text || right !== str;
+      const cjk = left !== '' && (CJK.test(left[left.length - 1]) || CJK.test(right[0]));
+      const wide = p.x - end - spread > p.size * 0.2;
+      text = left !== '' && (wide || (explicit && !cjk)) ? `${left} ${right}` : left + right;
+      end = Math.max(end, p.x + p.it.width);
+      blankBefore = false;
+    }
+    text = text.trim();
+    if (text !== '') out.push({ page, text, x: pieces[0].x, xEnd: end, top: l.top, size: Math.max(...pieces.map((p) => p.size)), pageHeight });
+  }
+  return out;
 }
 
 const digitsless = (t: string) => t.replace(/\d+/g, '#').replace(/\s+/g, '');

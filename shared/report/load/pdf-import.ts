@@ -81,7 +81,7 @@ export function pageLines(items: PdfTextItem[], page: number, pageHeight: number
         blankBefore = true;
         continue;
       }
-      const str = dropCjkSpaces(p.it.str);
+      const str = dropCjkSpaces(p.it.str.replace(CONTROL, '\ufffd'));
       const left = text.trimEnd();
       const right = str.trimStart();
       const explicit = blankBefore || left !== text || right !== str;
@@ -95,6 +95,27 @@ export function pageLines(items: PdfTextItem[], page: number, pageHeight: number
     if (text !== '') out.push({ page, text, x: pieces[0].x, xEnd: end, top: l.top, size: Math.max(...pieces.map((p) => p.size)), pageHeight });
   }
   return out;
+}
+
+/** Glyphs a font maps to no character come out as NUL and other controls: shown as �, never as text. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+const RADICAL = /[\u2e80-\u2ef3\u2f00-\u2fd5]/gu;
+
+/**
+ * Kangxi radicals (U+2F00…) and radical supplements printed for ordinary characters: many CJK
+ * fonts map 工, 金, 人 to the radical code points as well, and PDF writers (Chromium's header
+ * template, Word with some fonts) then record `⼯作`. NFKC maps them back; it is applied to these
+ * characters only, because it would also fold the report's full-width punctuation.
+ */
+export function unifyRadicals(text: string): { text: string; count: number } {
+  let count = 0;
+  const out = text.replace(RADICAL, (c) => {
+    const n = c.normalize('NFKC');
+    if (n !== c) count++;
+    return n;
+  });
+  return { text: out, count };
 }
 
 const digitsless = (t: string) => t.replace(/\d+/g, '#').replace(/\s+/g, '');
@@ -117,7 +138,9 @@ export function stripPageChrome(lines: PdfLine[], pageCount: number): { lines: P
   const removed = new Map<string, number>();
   for (const l of lines) {
     if (inBand(l) && (PAGE_NUMBER.test(l.text.trim()) || repeated(l))) {
-      const key = PAGE_NUMBER.test(l.text.trim()) ? '页码' : `页眉/页脚“${l.text}”`;
+      // A header printed in a font without a character map has no readable text: say so rather than quote blanks.
+      const readable = l.text.replace(/[\s\ufffd]+/g, '') !== '';
+      const key = PAGE_NUMBER.test(l.text.trim()) ? '页码' : readable ? `页眉/页脚“${l.text}”` : '页眉/页脚（文字无法识别）';
       removed.set(key, (removed.get(key) ?? 0) + 1);
       continue;
     }
@@ -216,7 +239,14 @@ export async function importPdf(bytes: Uint8Array, pdfjs: PdfJsLike): Promise<Re
     if (all.length === 0) {
       return images > 0 ? { ok: false, error: SCANNED } : { ok: false, error: 'PDF 文件是空白的，没有可以阅读的报告文本。' };
     }
+    let radicals = 0;
+    for (const l of all) {
+      const u = unifyRadicals(l.text);
+      l.text = u.text;
+      radicals += u.count;
+    }
     const { lines, notes } = stripPageChrome(all, doc.numPages);
+    if (radicals > 0) notes.push({ kind: 'format', detail: `已将 PDF 文字层中 ${radicals} 个康熙部首字符（如“⼯”）还原为常用汉字（如“工”）` });
     const paragraphs = joinLines(lines);
     const columns: typeof notes = looksMultiColumn(lines)
       ? [{ kind: 'format', detail: '注意：这个 PDF 似乎是多栏排版（如报纸版面），研读按单栏读取，段落顺序和接合可能有误；请尽量使用 Word 或单栏 PDF' }]

@@ -206,7 +206,9 @@ const SCANNED = '这是扫描件，没有可读取的文字。研读只能打开
 export async function importPdf(bytes: Uint8Array, pdfjs: PdfJsLike): Promise<Result<ImportedText>> {
   let doc: PdfDocumentLike;
   try {
-    doc = await pdfjs.getDocument({ data: bytes.slice() }).promise;
+    // A plain Uint8Array copy: pdf.js refuses Node's Buffer (what fs.readFile gives the desktop app
+    // and the ingest CLI) as if the file were damaged, and detaches what it is given.
+    doc = await pdfjs.getDocument({ data: new Uint8Array(bytes) }).promise;
   } catch (error) {
     const name = (error as { name?: string } | null)?.name;
     if (name === 'PasswordException') {

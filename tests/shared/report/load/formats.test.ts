@@ -114,6 +114,12 @@ describe('PDF of every corpus report', () => {
     }
   }, 600_000);
 
+  it('reads a PDF handed over as a Node Buffer (fs.readFile in the desktop app and the ingest CLI)', async () => {
+    const { name, source } = corpus[0];
+    const fromBuffer = await load(Buffer.from(pdfs.get(name)!), name.replace(/\.txt$/, '.pdf'));
+    expect(shape(fromBuffer)).toEqual(shape(await load(utf8(cleanText(cleanLines(source))), name)));
+  }, 60_000);
+
   it.each(corpus)('$name: A4 with running header and — n — page numbers reads back as its text (paragraphs rejoined, chrome listed)', async ({ name, source }) => {
     const lines = cleanLines(source);
     const reference = await load(utf8(cleanText(lines)), name);

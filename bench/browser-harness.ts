@@ -35,7 +35,8 @@ export async function startWebHarness(): Promise<WebHarness | null> {
     const b = spawnSync('npx', ['vite', 'build', '--config', 'vite.web.config.mts', '--logLevel', 'error'], { stdio: 'inherit' });
     if (b.status !== 0) throw new Error('web build failed');
   }
-  const port = await freePort();
+  // PORT pins the preview server (machines shared by several people hand each one a port).
+  const port = process.env.PORT ? Number(process.env.PORT) : await freePort();
   const server: ChildProcess = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.mts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     stdio: 'ignore',
   });

@@ -31,8 +31,16 @@ const STATEMENT = /^(?:\d{4}年|今年|明年|去年|过去|当前|目前|未来
 export const LEAD_MAX = 30;
 /** Run-in ordinal leads may carry a clause or two (`一是奋力推进产业振兴，巩固…，建设…。`). */
 const ORDINAL_LEAD_MAX = 60;
-/** Later leads inside a paragraph are terse (`加快人工智能创新发展。`). */
-const INNER_LEAD_MAX = 12;
+/** Later leads inside a paragraph are terse (`加快人工智能创新发展。`, `打造具有全球影响力的科创高地。`). */
+const INNER_LEAD_MAX = 16;
+/** Terse enough to be a lead even when little text follows it (`做优开放平台。`). */
+const SHORT_LEAD_MAX = 12;
+/** A terse lead heads a stretch of text; an action sentence is followed by little before the next one. */
+const HEADED_MIN = 70;
+/** An item's first lead may head less (浙江: `加强安全生产和防灾减灾工作。` + two sentences of figures). */
+const FIRST_HEADED_MIN = 50;
+/** Run-in comma leads (`这五年，综合经济实力再攀新高峰。` ×4 inside one paragraph). */
+const RUN_IN_SERIES_MIN = 3;
 /** Characters of other text a terse lead needs on each side to head a stretch of its own. */
 const TERSE_GAP = 20;
 
@@ -93,6 +101,9 @@ export function parallelOpenings(texts: readonly (string | null)[], min = 3): bo
 
 const endsWithStop = (text: string, s: Range) => text[s.end - 1] === '。';
 
+/** Heading-sized, no clause break (a list comma is fine: `优化投资结构、提高投资效益。`), no figures, not a statement. */
+const isTerse = (body: string) => body.length >= 2 && body.length <= INNER_LEAD_MAX && !CLAUSE_PUNCT.test(body) && !/\d/.test(body) && !STATEMENT.test(body);
+
 /** All leads of a paragraph, in text order; the first one is the paragraph's `lead`. */
 export function findLeads(c: LeadContext): Range[] {
   const { text, sentences, headingEnd, marker } = c;
@@ -108,7 +119,10 @@ export function findLeads(c: LeadContext): Range[] {
     if (ordinal) {
       // Opening its paragraph, an ordinal lead may carry clauses (`一是奋力推进产业振兴，…`); run into
       // running text it must be terse, else it is an enumeration of facts (`一是生态环境本底仍然脆弱，…`).
-      const fits = k === 0 ? body.length <= ORDINAL_LEAD_MAX : body.length <= LEAD_MAX && !INNER_PUNCT.test(body.slice(ordinal[0].length));
+      // One comma is fine in a short one (西藏: `一是坚持依法行政，推进法治政府建设。`).
+      const rest = body.slice(ordinal[0].length);
+      const terseRest = !INNER_PUNCT.test(rest) || (rest.length <= 20 && (rest.match(/[，,]/g) ?? []).length === 1 && !/[：:；;！!？?、]/.test(rest));
+      const fits = k === 0 ? body.length <= ORDINAL_LEAD_MAX : body.length <= LEAD_MAX && terseRest;
       // A lead heads text: an ordinal followed straight by the next ordinal is a list item (十五件民生实事).
       const next = candidates[k + 1];
       const prev = candidates[k - 1];
@@ -139,18 +153,54 @@ export function findLeads(c: LeadContext): Range[] {
     }
     // Only in an item run into its paragraph (浙江, 江苏: `（一）…。[intro，…。]提升科技创新质效。…`):
     // elsewhere a terse sentence mid-paragraph is an action item (`启动第四次农业普查。`), not a heading.
-    if (headingEnd > 0 && body.length <= INNER_LEAD_MAX && !INNER_PUNCT.test(body) && !/\d/.test(body) && !STATEMENT.test(body)) {
-      terse.push(s);
-    }
+    if (isTerse(body)) terse.push(s);
   });
-  // Elsewhere terse sentences are actions (广西: `…布局发展周边产业。建设南A东盟谷。打造高质量数据集…`).
-  // Only an item organised by leads has them: it opens with a lead (浙江), or its first terse sentence
-  // comes right after one introductory sentence (江苏: `（一）…。持续拓展…，…。更大力度提振消费。`).
-  const organisedByLeads = terse.length > 0 && (leads[0] === candidates[0] || candidates.indexOf(terse[0]) <= 1);
-  terse.forEach((s, i) => {
-    // Of two terse sentences in a row the first heads, the second is its first action.
-    const before = i > 0 ? s.start - terse[i - 1].end : TERSE_GAP;
-    if (organisedByLeads && before >= TERSE_GAP) leads.push(s);
+  // Elsewhere terse sentences are actions (广西: `…布局发展周边产业。建设南A东盟谷。打造高质量数据集…`):
+  // only a paragraph organised by leads has them. Such a paragraph is an inline item (浙江, 江苏) or
+  // opens with a lead of its own (吉林: `深入实施提振消费专项行动。…扩大优质商品和服务供给。…`,
+  // 辽宁: `一是内需潜力有效释放。…政策举措协同发力。…`), and most of its terse sentences head a
+  // stretch of text, where actions follow one another closely.
+  // A comma series (`我们扭住…，全力推进…。` ×8) opens review paragraphs whose terse sentences are facts (甘肃).
+  const opensWithLead = headingEnd > 0 || (!c.inSeries && leads.length > 0 && leads[0] === candidates[0]);
+  const headed = (r: Range) => {
+    const next = terse.find((t) => t.start > r.start);
+    return (next ? next.start : text.length) - r.end;
+  };
+  const long = terse.filter((t) => headed(t) >= HEADED_MIN);
+  // The first of them (in an item, the lead right after its heading) heads a stretch too: a list of
+  // actions opens with a terse action straight followed by the next (安徽: `大力繁荣文化事业。弘扬…。深化…`).
+  const first = headingEnd > 0 && leads[0] === candidates[0] ? leads[0] : terse[0];
+  const organised = opensWithLead && long.length >= 2 && long.length * 2 >= terse.length && headed(first) >= (headingEnd > 0 ? FIRST_HEADED_MIN : HEADED_MIN);
+  if (organised) {
+    // A lead heads a stretch; in an inline item a very short one also heads when it stands apart
+    // (浙江: `激发经营主体活力。` right after a one-sentence fact).
+    terse.forEach((s, i) => {
+      const before = i > 0 ? s.start - terse[i - 1].end : TERSE_GAP;
+      const veryShort = s.end - s.start - 1 <= SHORT_LEAD_MAX;
+      if (headed(s) >= HEADED_MIN || (headingEnd > 0 && veryShort && before >= TERSE_GAP)) leads.push(s);
+    });
+  } else if (headingEnd > 0 && leads[0] === candidates[0] && terse.length > 1 && isTerse(text.slice(candidates[0].start, candidates[0].end - 1))) {
+    // An item whose terse sentences are actions: its first one is an action too (广西: `（九）…。协同推进降碳减污扩绿增长。`).
+    leads.shift();
+  }
+  // Run-in comma series inside one paragraph (上海: `这五年，综合经济实力再攀新高峰。…这五年，城市核心功能…`).
+  const byPrefix = new Map<string, Range[]>();
+  candidates.forEach((s, k) => {
+    if (k === 0 || !endsWithStop(text, s)) return;
+    const sentence = text.slice(s.start, s.end - 1);
+    const prefix = seriesPrefix(sentence);
+    if (!prefix || sentence.length > SERIES_LEAD_MAX || /[；;：:\d]/.test(sentence)) return;
+    byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), s]);
   });
+  for (const group of byPrefix.values()) if (group.length >= RUN_IN_SERIES_MIN) for (const s of group) if (!leads.includes(s)) leads.push(s);
+  // Terse sentences opening alike (江苏: `着力提高政治能力。…着力厚植为民情怀。…` ×5, 陕西: `要持续加强…政府建设。` ×3).
+  const byStart = new Map<string, Range[]>();
+  for (const t of terse) {
+    const key = text.slice(t.start, t.start + 2);
+    byStart.set(key, [...(byStart.get(key) ?? []), t]);
+  }
+  for (const group of byStart.values()) {
+    if (group.length >= RUN_IN_SERIES_MIN && group.filter((t) => headed(t) >= HEADED_MIN).length >= 2) for (const t of group) if (!leads.includes(t)) leads.push(t);
+  }
   return leads.sort((a, b) => a.start - b.start);
 }

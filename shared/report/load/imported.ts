@@ -19,7 +19,8 @@ export interface ImportedText {
   titleHint?: string;
 }
 
-const HAN = /[\p{sc=Han}\u3000-\u303f\uff00-\uffef“”‘’—…]/u;
+/** A Han character or Chinese punctuation: no space is ever needed next to one. */
+export const CJK = /[\p{sc=Han}\u3000-\u303f\uff00-\uffef“”‘’—…]/u;
 
 /**
  * Joins two pieces of one line or paragraph the way the page showed them: no space next to a
@@ -29,7 +30,7 @@ export function joinPieces(left: string, right: string): string {
   if (left === '' || right === '') return left + right;
   const a = left[left.length - 1];
   const b = right[0];
-  if (/\s/.test(a) || /\s/.test(b) || HAN.test(a) || HAN.test(b)) return left + right;
+  if (/\s/.test(a) || /\s/.test(b) || CJK.test(a) || CJK.test(b)) return left + right;
   return /[A-Za-z0-9.,;:%)]/.test(a) && /[A-Za-z0-9(]/.test(b) ? `${left} ${right}` : left + right;
 }
 

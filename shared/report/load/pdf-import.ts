@@ -6,7 +6,7 @@
  * of scope (their columns would interleave).
  */
 import type { Result } from '../../ipc/contract';
-import { dropCjkSpaces, joinPieces, type ImportedText, type ImportNote } from './imported';
+import { CJK, dropCjkSpaces, joinPieces, type ImportedText, type ImportNote } from './imported';
 
 export interface PdfTextItem {
   str: string;
@@ -50,8 +50,8 @@ const PAGE_NUMBER = /^(第\s*\d+\s*页(\s*[\/／]?\s*共\s*\d+\s*页)?|[—–\-
 /** Groups a page's text items into visual lines, top to bottom, left to right. */
 export function pageLines(items: PdfTextItem[], page: number, pageHeight: number): PdfLine[] {
   const sorted = items
-    .filter((it) => it.str.trim() !== '')
-    .map((it) => ({ it, x: it.transform[4], top: pageHeight - it.transform[5], size: Math.abs(it.transform[3]) || it.height || 10 }))
+    .filter((it) => it.str !== '')
+    .map((it) => ({ it, blank: it.str.trim() === '', x: it.transform[4], top: pageHeight - it.transform[5], size: Math.abs(it.transform[3]) || it.height || 10 }))
     .sort((a, b) => a.top - b.top || a.x - b.x);
   const lines: { pieces: typeof sorted; top: number; size: number }[] = [];
   for (const s of sorted) {
@@ -59,23 +59,63 @@ export function pageLines(items: PdfTextItem[], page: number, pageHeight: number
     const last = lines[lines.length - 1];
     const line = last && Math.abs(last.top - s.top) < Math.max(last.size, s.size) * 0.4 ? last : undefined;
     if (line) line.pieces.push(s);
-    else lines.push({ pieces: [s], top: s.top, size: s.size });
+    else if (!s.blank) lines.push({ pieces: [s], top: s.top, size: s.size });
   }
-  return lines
-    .sort((a, b) => a.top - b.top)
-    .map((l) => {
-      const pieces = l.pieces.sort((a, b) => a.x - b.x);
-      let text = '';
-      let end = pieces[0].x;
-      for (const p of pieces) {
-        // A gap wider than a third of a character between two Latin pieces was a space.
-        const gap = p.x - end;
-        text = gap > p.size * 0.3 && !/\s$/.test(text) && !/^\s/.test(p.it.str) ? joinPieces(text, p.it.str) : text + p.it.str;
-        end = Math.max(end, p.x + p.it.width);
+  const out: PdfLine[] = [];
+  for (const l of lines) {
+    const all = l.pieces.sort((a, b) => a.x - b.x);
+    const pieces = all.filter((p) => !p.blank);
+    if (pieces.length === 0) continue;
+    // Justified lines spread every glyph a little; a space is a gap clearly wider than that
+    // spread. Between Han characters or Chinese punctuation only the geometry decides (pdf.js
+    // also emits " " for the spread), so `指南。 我们` keeps its space and `建 设` loses it.
+    const gaps: number[] = [];
+    for (let k = 1; k < pieces.length; k++) gaps.push(pieces[k].x - (pieces[k - 1].x + pieces[k - 1].it.width));
+    // A median of a few gaps would be one of the spaces themselves.
+    const spread = gaps.length >= 4 ? Math.max(0, [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]) : 0;
+    let text = '';
+    let end = pieces[0].x;
+    let blankBefore = false;
+    for (const p of all) {
+      if (p.blank) {
+        blankBefore = true;
+        continue;
       }
-      return { page, text: dropCjkSpaces(text.trim()), x: pieces[0].x, xEnd: end, top: l.top, size: Math.max(...pieces.map((p) => p.size)), pageHeight };
-    })
-    .filter((l) => l.text !== '');
+      const str = dropCjkSpaces(p.it.str.replace(CONTROL, '\ufffd'));
+      const left = text.trimEnd();
+      const right = str.trimStart();
+      const explicit = blankBefore || left !== text || right !== str;
+      const cjk = left !== '' && (CJK.test(left[left.length - 1]) || CJK.test(right[0]));
+      const wide = p.x - end - spread > p.size * 0.2;
+      text = left !== '' && (wide || (explicit && !cjk)) ? `${left} ${right}` : left + right;
+      end = Math.max(end, p.x + p.it.width);
+      blankBefore = false;
+    }
+    text = text.trim();
+    if (text !== '') out.push({ page, text, x: pieces[0].x, xEnd: end, top: l.top, size: Math.max(...pieces.map((p) => p.size)), pageHeight });
+  }
+  return out;
+}
+
+/** Glyphs a font maps to no character come out as NUL and other controls: shown as �, never as text. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+const RADICAL = /[\u2e80-\u2ef3\u2f00-\u2fd5]/gu;
+
+/**
+ * Kangxi radicals (U+2F00…) and radical supplements printed for ordinary characters: many CJK
+ * fonts map 工, 金, 人 to the radical code points as well, and PDF writers (Chromium's header
+ * template, Word with some fonts) then record `⼯作`. NFKC maps them back; it is applied to these
+ * characters only, because it would also fold the report's full-width punctuation.
+ */
+export function unifyRadicals(text: string): { text: string; count: number } {
+  let count = 0;
+  const out = text.replace(RADICAL, (c) => {
+    const n = c.normalize('NFKC');
+    if (n !== c) count++;
+    return n;
+  });
+  return { text: out, count };
 }
 
 const digitsless = (t: string) => t.replace(/\d+/g, '#').replace(/\s+/g, '');
@@ -98,7 +138,9 @@ export function stripPageChrome(lines: PdfLine[], pageCount: number): { lines: P
   const removed = new Map<string, number>();
   for (const l of lines) {
     if (inBand(l) && (PAGE_NUMBER.test(l.text.trim()) || repeated(l))) {
-      const key = PAGE_NUMBER.test(l.text.trim()) ? '页码' : `页眉/页脚“${l.text}”`;
+      // A header printed in a font without a character map has no readable text: say so rather than quote blanks.
+      const readable = l.text.replace(/[\s\ufffd]+/g, '') !== '';
+      const key = PAGE_NUMBER.test(l.text.trim()) ? '页码' : readable ? `页眉/页脚“${l.text}”` : '页眉/页脚（文字无法识别）';
       removed.set(key, (removed.get(key) ?? 0) + 1);
       continue;
     }
@@ -164,7 +206,9 @@ const SCANNED = '这是扫描件，没有可读取的文字。研读只能打开
 export async function importPdf(bytes: Uint8Array, pdfjs: PdfJsLike): Promise<Result<ImportedText>> {
   let doc: PdfDocumentLike;
   try {
-    doc = await pdfjs.getDocument({ data: bytes.slice() }).promise;
+    // A plain Uint8Array copy: pdf.js refuses Node's Buffer (what fs.readFile gives the desktop app
+    // and the ingest CLI) as if the file were damaged, and detaches what it is given.
+    doc = await pdfjs.getDocument({ data: new Uint8Array(bytes) }).promise;
   } catch (error) {
     const name = (error as { name?: string } | null)?.name;
     if (name === 'PasswordException') {
@@ -197,7 +241,14 @@ export async function importPdf(bytes: Uint8Array, pdfjs: PdfJsLike): Promise<Re
     if (all.length === 0) {
       return images > 0 ? { ok: false, error: SCANNED } : { ok: false, error: 'PDF 文件是空白的，没有可以阅读的报告文本。' };
     }
+    let radicals = 0;
+    for (const l of all) {
+      const u = unifyRadicals(l.text);
+      l.text = u.text;
+      radicals += u.count;
+    }
     const { lines, notes } = stripPageChrome(all, doc.numPages);
+    if (radicals > 0) notes.push({ kind: 'format', detail: `已将 PDF 文字层中 ${radicals} 个康熙部首字符（如“⼯”）还原为常用汉字（如“工”）` });
     const paragraphs = joinLines(lines);
     const columns: typeof notes = looksMultiColumn(lines)
       ? [{ kind: 'format', detail: '注意：这个 PDF 似乎是多栏排版（如报纸版面），研读按单栏读取，段落顺序和接合可能有误；请尽量使用 Word 或单栏 PDF' }]

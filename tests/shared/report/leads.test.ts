@@ -1,9 +1,12 @@
 /**
  * The leads stage on its own: which sentences of a paragraph are leads (小标题).
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findLeads, parallelOpenings, type LeadContext } from '../../../shared/report/leads';
 import { splitSentences } from '../../../shared/report/sentences';
+import { corpusDir } from './helpers';
 
 function leadsOf(text: string, extra: Partial<LeadContext> = {}): string[] {
   const c: LeadContext = { text, sentences: splitSentences(text), headingEnd: 0, marker: null, opensPart: false, ...extra };
@@ -27,11 +30,34 @@ describe('findLeads', () => {
     ['a list of 实事 is not a list of leads', '今年再办好15件民生实事。一是免费产前筛查。二是补助新生儿医保。三是开展内镜检查。', {}, []],
     ['dash lead with a comma', '——发展质效不断提高，综合实力进一步跃升。全省生产总值增长5.5%。', { marker: '——' }, ['——发展质效不断提高，综合实力进一步跃升。']],
     ['dash group heading alone on its line', '——扎实抓好稳增长、防风险、保民生三项基本任务，高质量发展的底盘持续夯实。', { marker: '——' }, ['——扎实抓好稳增长、防风险、保民生三项基本任务，高质量发展的底盘持续夯实。']],
-    ['terse leads in an item run into its paragraph', '（一）强化创新驱动发展。提升科技创新质效。投入7232亿元，增长5.6%，布局中试平台11家。加快人工智能创新发展。营收6800亿元左右，增长20%以上。', { headingEnd: 11 }, ['提升科技创新质效。', '加快人工智能创新发展。']],
     ['terse actions deep in an item are not leads', '（一）发展智能经济。深化拓展人工智能，安排资金支持。推进出入口局投产运营，布局周边产业。建设南A东盟谷。打造数据集。', { headingEnd: 10 }, []],
     ['a comma series', '五年来，京津冀协同发展动能不断显现。成功举办峰会。', { inSeries: true }, ['五年来，京津冀协同发展动能不断显现。']],
   ])('%s', (_name, text, extra, expected) => {
     expect(leadsOf(text, extra)).toEqual(expected);
+  });
+});
+
+/** A paragraph of a corpus report (its source line starting with `opening`), split the way the segmenter does. */
+function corpusParagraph(province: string, opening: string): string {
+  const line = readFileSync(resolve(corpusDir, `2026_${province}_政府工作报告.txt`), 'utf8').split('\n').find((l) => l.startsWith(opening));
+  if (!line) throw new Error(`no paragraph “${opening}” in ${province}`);
+  return line.trim();
+}
+
+describe('findLeads on real paragraphs', () => {
+  const firstSentenceEnd = (text: string) => text.indexOf('。') + 1;
+  it.each<[string, string, string, Partial<LeadContext> | 'item', string[]]>([
+    ['terse leads of an item run into its paragraph (浙江)', '浙江省', '（一）强化创新驱动发展', 'item', ['提升科技创新质效。', '加快人工智能创新发展。', '加快高等教育内涵式发展。', '充分发挥人才关键作用。']],
+    ['longer terse leads with a list comma, not the action between them (浙江)', '浙江省', '（二）聚焦服务融入新发展格局', 'item', ['打造引领消费转型升级的高地。', '优化投资结构、提高投资效益。', '服务全国统一大市场建设。', '扩大高水平对外开放。']],
+    ['an item of actions has no leads (广西)', '广西壮族自治区', '（九）坚定不移推进绿色低碳发展', 'item', []],
+    ['sub-leads of a lead paragraph, each heading a stretch (吉林)', '吉林省', '深入实施提振消费专项行动。', {}, ['深入实施提振消费专项行动。', '扩大优质商品和服务供给。', '培育新型消费。', '拓展文旅消费。']],
+    ['a lead paragraph of actions keeps its one lead (安徽)', '安徽省', '大力繁荣文化事业。', {}, ['大力繁荣文化事业。']],
+    ['a run-in comma series inside one paragraph (上海)', '上海市', '“十四五”时期，上海发展历程', { opensPart: true }, ['这五年，综合经济实力再攀新高峰。', '这五年，城市核心功能迈上新台阶。', '这五年，深化改革开放彰显新成效。', '这五年，人民美好生活展现新图景。']],
+    ['run-in ordinals with one comma (西藏)', '西藏自治区', '谱写中国式现代化西藏篇章', {}, ['一是坚持依法行政，推进法治政府建设。', '二是坚持干字当头，持续改进工作作风。', '三是坚持人民至上，不断提升服务效能。', '四是坚持严的基调，永葆清正廉洁本色。']],
+    ['terse sentences opening alike (江苏: 着力…)', '江苏省', '各位代表，走在前、做示范厚望如山', {}, ['着力提高政治能力。', '着力厚植为民情怀。', '着力推进依法行政。', '着力做到求真务实。', '着力弘扬清廉之风。']],
+  ])('%s', (_name, province, opening, extra, expected) => {
+    const text = corpusParagraph(province, opening);
+    expect(leadsOf(text, extra === 'item' ? { headingEnd: firstSentenceEnd(text) } : extra)).toEqual(expected);
   });
 });
 

@@ -3,7 +3,7 @@
  * page chrome, paragraphs from indents and short lines.
  */
 import { describe, expect, it } from 'vitest';
-import { joinLines, looksMultiColumn, pageLines, stripPageChrome, type PdfLine } from '../../../../shared/report/load/pdf-import';
+import { joinLines, looksMultiColumn, pageLines, stripPageChrome, unifyRadicals, type PdfLine } from '../../../../shared/report/load/pdf-import';
 
 const H = 842;
 /** An item at x, with its baseline `top` units from the top of the page, 16 units per character. */
@@ -19,8 +19,26 @@ describe('pageLines', () => {
     expect(pageLines([item('PM2.5', 36, 100), item('index', 150, 100)], 1, H)[0].text).toBe('PM2.5 index');
   });
 
+  it('keeps a space the text had after Chinese punctuation when the line shows a real gap (西藏: 指南。 我们)', () => {
+    // A justified line: every glyph 12.4 apart (0.4 of spread), the space a gap of 3.9.
+    const glyphs = [...'提供了行动指南。'].map((c, k) => ({ str: c, transform: [12, 0, 0, 12, 36 + k * 12.4, H - 100], width: 12, height: 12 }));
+    const after = [...'我们坚持人民至上'].map((c, k) => ({ str: c, transform: [12, 0, 0, 12, 36 + 8 * 12.4 + 3.5 + k * 12.4, H - 100], width: 12, height: 12 }));
+    const space = { str: ' ', transform: [12, 0, 0, 12, 36 + 8 * 12.4 - 0.4, H - 100], width: 5.3, height: 12 };
+    expect(pageLines([...glyphs, space, ...after], 1, H)[0].text).toBe('提供了行动指南。 我们坚持人民至上');
+    // The same " " item with no wider gap than the spread is justification: dropped.
+    const tight = [...'我们坚持人民至上'].map((c, k) => ({ str: c, transform: [12, 0, 0, 12, 36 + (8 + k) * 12.4, H - 100], width: 12, height: 12 }));
+    expect(pageLines([...glyphs, space, ...tight], 1, H)[0].text).toBe('提供了行动指南。我们坚持人民至上');
+  });
+
   it('drops spaces justified text put between Han characters and punctuation', () => {
     expect(pageLines([item('建 设7.4万套（ 间 ）', 36, 100)], 1, H)[0].text).toBe('建设7.4万套（间）');
+  });
+});
+
+describe('unifyRadicals', () => {
+  it('turns Kangxi radicals a font printed for ordinary characters back into them, and counts them', () => {
+    expect(unifyRadicals('政府⼯作报告，⾦融⼈才')).toEqual({ text: '政府工作报告，金融人才', count: 3 });
+    expect(unifyRadicals('（一）全年ＧＤＰ增长５％')).toEqual({ text: '（一）全年ＧＤＰ增长５％', count: 0 });
   });
 });
 
@@ -66,5 +84,16 @@ describe('looksMultiColumn', () => {
   });
   it('does not flag one column with a centred title', () => {
     expect(looksMultiColumn([line(1, '政府工作报告', 250, 60), ...body(30, 36, 30)])).toBe(false);
+  });
+});
+
+describe('unreadable running headers', () => {
+  it('a header whose glyphs map to no characters is removed and listed as unreadable, not quoted as blanks', () => {
+    const nul = (x: number, top: number) => ({ str: '\u0000\u0000\u0000', transform: [9, 0, 0, 9, x, H - top], width: 27, height: 9 });
+    const lines = [1, 2, 3].flatMap((p) => [...pageLines([nul(280, 40)], p, H), line(p, `正文第${p}页的内容。`, 36, 300)]);
+    expect(lines[0].text).toBe('\ufffd\ufffd\ufffd');
+    const { lines: kept, notes } = stripPageChrome(lines, 3);
+    expect(kept.map((l) => l.text)).toEqual(['正文第1页的内容。', '正文第2页的内容。', '正文第3页的内容。']);
+    expect(notes.map((n) => n.detail)).toEqual(['已移除 PDF 的页眉/页脚（文字无法识别）（3 处）']);
   });
 });

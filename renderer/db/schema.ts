@@ -8,9 +8,10 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Annotation } from '../../shared/annotations/model';
+import type { ShelfEntry } from '../../shared/library/entry';
 
 /** Current schema version (Dexie version number, not the IndexedDB one, which Dexie ×10). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const DEFAULT_DB_NAME = 'yandu';
 
 /**
@@ -42,6 +43,26 @@ export const SCHEMA_V1 = {
   readingPositions: 'reportId',
 } as const;
 
+/**
+ * Version 2 adds the 书架 (library) catalogue and the stored search indexes; every version-1
+ * table and index is kept as it was.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  shelf: 'id, addedAt, removedAt',
+  searchIndexes: 'reportId',
+} as const;
+
+/** A report's search records kept between starts, so opening the 书架 search does not re-segment. */
+export interface StoredSearchIndex {
+  reportId: string;
+  /** Fingerprint of the text the index was built from; a different one means rebuild. */
+  fingerprint: string;
+  /** Version of the index layout (shared/library/shelf-search.ts). */
+  layout: number;
+  data: unknown;
+}
+
 export interface YanduDBOptions {
   /** Database name; tests use unique names. Default `yandu`. */
   name?: string;
@@ -54,6 +75,8 @@ export class YanduDB extends Dexie {
   annotations!: EntityTable<StoredAnnotation, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   readingPositions!: EntityTable<ReadingPosition, 'reportId'>;
+  shelf!: EntityTable<ShelfEntry, 'id'>;
+  searchIndexes!: EntityTable<StoredSearchIndex, 'reportId'>;
 
   constructor(options: YanduDBOptions = {}) {
     super(options.name ?? DEFAULT_DB_NAME, {
@@ -64,5 +87,8 @@ export class YanduDB extends Dexie {
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
     this.version(1).stores(SCHEMA_V1);
+    // No upgrade function: the new tables start empty and fill as reports are opened; the
+    // bundled report is put on the shelf at start (renderer/library/shelf-repository.ts).
+    this.version(2).stores(SCHEMA_V2);
   }
 }

@@ -1,0 +1,122 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { AnnotationRepository } from '../../../renderer/db';
+import { ShelfRepository, type ShelfFiles } from '../../../renderer/library/shelf-repository';
+import { openDb } from '../db/helpers';
+import { annotationOn, report as bundled } from '../../shared/annotations/fixtures';
+import { corpusReport } from '../../shared/library/helpers';
+import type { Report } from '../../../shared/report/model';
+
+/** The host's shelf folder, in memory. */
+function memoryFiles(): ShelfFiles & { files: Map<string, string> } {
+  const files = new Map<string, string>();
+  return {
+    files,
+    writeShelfReport: async (id, text) => (files.set(id, text), { ok: true, value: undefined }),
+    readShelfReport: async (id) => (files.has(id) ? { ok: true, value: files.get(id)! } : { ok: false, error: '书架中找不到这份报告的正文' }),
+    removeShelfReport: async (id) => (files.delete(id), { ok: true, value: undefined }),
+  };
+}
+
+function setup() {
+  const db = openDb();
+  const files = memoryFiles();
+  let t = 1000;
+  const shelf = new ShelfRepository(db, files, () => ++t);
+  return { db, files, shelf, annotations: new AnnotationRepository(db) };
+}
+
+const onReport = (r: Report, quote: string) => {
+  const a = annotationOn(quote);
+  return { ...a, reportId: r.id };
+};
+
+describe('ShelfRepository', () => {
+  it('keeps every opened report with its own annotations; the bundled one is always there', async () => {
+    const { shelf, annotations, files } = setup();
+    await shelf.ensureBundled(bundled, { year: 2026, city: '长治市' });
+    const shanxi = await corpusReport('山西省');
+    const added = await shelf.add(shanxi);
+    expect(added.ok).toBe(true);
+    expect(files.files.has(shanxi.id)).toBe(true);
+    expect(await shelf.load(shanxi.id)).toEqual({ ok: true, value: shanxi });
+    await annotations.apply([{ kind: 'create', record: annotationOn('大力发展绿电制氢') }]);
+    const list = await new Promise<Awaited<ReturnType<typeof shelf.list>>>((resolve) => {
+      const sub = shelf.observe().subscribe((items) => {
+        sub.unsubscribe();
+        resolve(items);
+      });
+    });
+    expect(list.map((e) => [e.id, e.bundled, (e as { annotationCount: number }).annotationCount])).toEqual([
+      [bundled.id, true, 1],
+      [shanxi.id, false, 0],
+    ]);
+    // Opening the same text again does not add a second entry.
+    await shelf.add(shanxi);
+    expect((await shelf.list()).length).toBe(2);
+  });
+
+  it('renames, remembers the last opened report, refuses to remove the bundled one', async () => {
+    const { shelf } = setup();
+    await shelf.ensureBundled(bundled, { year: 2026, city: '长治市' });
+    const hebei = await corpusReport('河北省');
+    await shelf.add(hebei);
+    expect(await shelf.rename(hebei.id, '  河北 2026  ')).toBe(true);
+    expect(await shelf.rename(hebei.id, '   ')).toBe(false);
+    expect((await shelf.get(hebei.id))?.title).toBe('河北 2026');
+    expect((await shelf.get(hebei.id))?.originalTitle).toBe(hebei.title);
+    await shelf.touch(hebei.id);
+    expect((await shelf.lastOpened())?.id).toBe(hebei.id);
+    await shelf.touch(bundled.id);
+    expect((await shelf.lastOpened())?.id).toBe(bundled.id);
+    expect(await shelf.remove(bundled.id)).toBe(false);
+    // A bundled rename survives the next start.
+    await shelf.rename(bundled.id, '长治 2026');
+    await shelf.ensureBundled(bundled, { year: 2026, city: '长治市' });
+    expect((await shelf.get(bundled.id))?.title).toBe('长治 2026');
+  });
+
+  it('a removed report waits in the 回收站 with its annotations, comes back on restore, goes for good when emptied', async () => {
+    const { db, shelf, annotations, files } = setup();
+    const gansu = await corpusReport('甘肃省');
+    const hubei = await corpusReport('湖北省');
+    await shelf.add(gansu);
+    await shelf.add(hubei);
+    // Only the report id matters to the shelf.
+    await annotations.apply([{ kind: 'create', record: onReport(gansu, '大力发展绿电制氢') }]);
+    await db.readingPositions.put({ reportId: gansu.id, paragraphId: 'p1-0-1', offsetRatio: 0, updatedAt: 1 });
+
+    expect(await shelf.remove(gansu.id)).toBe(true);
+    expect((await shelf.get(gansu.id))?.removedAt).toBeGreaterThan(0);
+    expect((await shelf.lastOpened())?.id).toBe(hubei.id);
+    expect(await annotations.listByReport(gansu.id)).toHaveLength(1);
+    await shelf.restore(gansu.id);
+    expect((await shelf.get(gansu.id))?.removedAt).toBe(0);
+
+    await shelf.remove(gansu.id);
+    expect(await shelf.emptyTrash()).toEqual({ ok: true, value: 1 });
+    expect(await shelf.get(gansu.id)).toBeNull();
+    expect(files.files.has(gansu.id)).toBe(false);
+    expect(await annotations.listByReport(gansu.id, { includeDeleted: true })).toHaveLength(0);
+    expect(await db.readingPositions.get(gansu.id)).toBeUndefined();
+    // The other report is untouched.
+    expect(await shelf.load(hubei.id)).toMatchObject({ ok: true });
+  });
+
+  it('opening a report that is in the 回收站 takes it out', async () => {
+    const { shelf } = setup();
+    const r = await corpusReport('辽宁省');
+    await shelf.add(r);
+    await shelf.remove(r.id);
+    await shelf.add(r);
+    expect((await shelf.get(r.id))?.removedAt).toBe(0);
+  });
+
+  it('a damaged stored report gives a Chinese message, not a crash', async () => {
+    const { shelf, files } = setup();
+    const r = await corpusReport('陕西省');
+    await shelf.add(r);
+    files.files.set(r.id, files.files.get(r.id)!.slice(0, 500));
+    expect(await shelf.load(r.id)).toMatchObject({ ok: false, error: expect.stringMatching(/^书架中的报告文件已损坏/) });
+  });
+});

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { AnnotationRepository } from '../../../renderer/db';
-import { ShelfRepository, type ShelfFiles } from '../../../renderer/library/shelf-repository';
+import { ShelfRepository, type ShelfFiles, type ShelfItem } from '../../../renderer/library/shelf-repository';
 import { openDb } from '../db/helpers';
 import { annotationOn, report as bundled } from '../../shared/annotations/fixtures';
 import { corpusReport } from '../../shared/library/helpers';
@@ -41,13 +41,13 @@ describe('ShelfRepository', () => {
     expect(files.files.has(shanxi.id)).toBe(true);
     expect(await shelf.load(shanxi.id)).toEqual({ ok: true, value: shanxi });
     await annotations.apply([{ kind: 'create', record: annotationOn('大力发展绿电制氢') }]);
-    const list = await new Promise<Awaited<ReturnType<typeof shelf.list>>>((resolve) => {
+    const list = await new Promise<ShelfItem[]>((resolve) => {
       const sub = shelf.observe().subscribe((items) => {
         sub.unsubscribe();
         resolve(items);
       });
     });
-    expect(list.map((e) => [e.id, e.bundled, (e as { annotationCount: number }).annotationCount])).toEqual([
+    expect(list.map((e) => [e.id, e.bundled, e.annotationCount])).toEqual([
       [bundled.id, true, 1],
       [shanxi.id, false, 0],
     ]);

@@ -8,7 +8,9 @@ import type { ReaderHost, Result } from '../../shared/ipc/contract';
 import type { Report, ReportMeta } from '../../shared/report/model';
 import { cleanTitle, entryFromReport, shelfEntrySchema, shelfOrder, type ShelfEntry } from '../../shared/library/entry';
 import { parseStoredReport, storeReport } from '../../shared/library/stored-report';
-import type { YanduDB } from '../db/schema';
+import type { StoredAnnotation, YanduDB } from '../db/schema';
+import { moveToEdition, type EditionCounts } from '../../shared/library/edition';
+import type { Annotation } from '../../shared/annotations/model';
 
 export type ShelfFiles = Pick<ReaderHost, 'writeShelfReport' | 'readShelfReport' | 'removeShelfReport'>;
 
@@ -75,6 +77,20 @@ export class ShelfRepository {
       return next;
     });
     return { ok: true, value: entry };
+  }
+
+  /**
+   * 作为新版本打开: the old edition's annotations (tombstones too) re-anchored onto `next`, written
+   * in one transaction with the counts on the new entry. The old edition stays on the shelf.
+   */
+  async moveToEdition(prevId: string, next: Report): Promise<{ counts: EditionCounts; orphans: Annotation[] }> {
+    return this.db.transaction('rw', this.db.annotations, this.db.shelf, async () => {
+      const rows = await this.db.annotations.where('reportId').equals(prevId).toArray();
+      const { moves, counts } = moveToEdition(rows.map((r) => ({ ...r, deleted: r.deleted === 1 })), next, this.now());
+      await this.db.annotations.bulkPut(moves.map((m) => ({ ...m.annotation, deleted: m.annotation.deleted ? 1 : 0 }) as StoredAnnotation));
+      await this.db.shelf.update(next.id, { previousEdition: prevId, editionCounts: counts });
+      return { counts, orphans: moves.filter((m) => m.outcome === 'orphaned').map((m) => m.annotation) };
+    });
   }
 
   /** A stored report, checked (shared/library/stored-report.ts). */

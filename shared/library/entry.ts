@@ -31,6 +31,8 @@ export const shelfEntrySchema = z.object({
   openedAt: z.number().int().nonnegative(),
   /** Id of the edition this one replaced (作为新版本打开), '' when none. */
   previousEdition: z.string().max(80),
+  /** How the previous edition's annotations moved here (修订对照); absent when none did. */
+  editionCounts: z.object({ exact: z.number().int().nonnegative(), approximate: z.number().int().nonnegative(), orphaned: z.number().int().nonnegative() }).optional(),
 });
 
 export type ShelfEntry = z.infer<typeof shelfEntrySchema>;

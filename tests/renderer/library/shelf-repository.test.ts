@@ -120,3 +120,30 @@ describe('ShelfRepository', () => {
     expect(await shelf.load(r.id)).toMatchObject({ ok: false, error: expect.stringMatching(/^书架中的报告文件已损坏/) });
   });
 });
+
+describe('ShelfRepository.moveToEdition', () => {
+  it('moves the old edition’s annotations onto the new one in one go and notes the counts', async () => {
+    const { db, shelf, annotations } = setup();
+    const { corpusText, readReport } = await import('../../shared/library/helpers');
+    const { createAnchor } = await import('../../../shared/anchoring');
+    const { newAnnotation } = await import('../../../shared/annotations');
+    const { selectionFor } = await import('../../shared/anchoring/report-fixture');
+    const source = corpusText('安徽省');
+    const prev = await readReport(source, 'a.txt');
+    const quote = prev.paragraphs.find((p) => p.kind === 'body' && p.text.length > 80)!.text.slice(10, 30);
+    const next = await readReport(source.replace(quote, quote.slice(0, 5) + '（修订）' + quote.slice(5)), 'b.txt');
+    await shelf.add(prev);
+    await shelf.add(next, prev.id);
+    const keep = newAnnotation({ reportId: prev.id, anchor: createAnchor(prev, selectionFor(prev, '各位代表'))!, color: 'green', author: '李四', id: 'k1', now: 1 });
+    const lost = newAnnotation({ reportId: prev.id, anchor: createAnchor(prev, selectionFor(prev, quote.slice(3, 8)))!, color: 'red', author: '李四', id: 'k2', now: 1 });
+    await annotations.apply([{ kind: 'create', record: keep }, { kind: 'create', record: lost }]);
+    const r = await shelf.moveToEdition(prev.id, next);
+    expect(r.counts.exact + r.counts.approximate + r.counts.orphaned).toBe(2);
+    expect(r.counts.exact).toBe(1);
+    expect(await annotations.listByReport(prev.id)).toHaveLength(0);
+    expect((await annotations.listByReport(next.id)).map((a) => a.id).sort()).toEqual(['k1', 'k2']);
+    expect((await shelf.get(next.id))).toMatchObject({ previousEdition: prev.id, editionCounts: r.counts });
+    expect((await shelf.get(prev.id))?.removedAt).toBe(0);
+    expect(await db.annotations.count()).toBe(2);
+  });
+});

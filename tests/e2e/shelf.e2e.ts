@@ -1,0 +1,164 @@
+/**
+ * The 书架 as a deputy uses it: reports added from the 书架 (Ctrl+O) stay there across restarts
+ * with their own annotations and reading position; rename, remove to the 回收站 and restore; a
+ * corrected text offered 作为新版本打开 with its 修订对照; two reports side by side.
+ */
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addReportFile, openReader, screenshot, sharedBrowser, waitForReader } from './browser';
+import { select, TOOLBAR } from './annotate';
+
+const browser = sharedBrowser();
+const CORPUS = resolve(__dirname, '../../../shared/corpus/provincial-2026');
+const shanxi = readFileSync(resolve(CORPUS, '2026_山西省_政府工作报告.txt'), 'utf8');
+const SHANXI = '2026年山西省政府工作报告';
+const SHELF = '[role=dialog][aria-label="书架"]';
+
+async function add(page: Page, name: string, text: string, how: 'button' | 'ctrl+o' = 'button') {
+  await (await addReportFile(page, how)).setFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+}
+
+const title = (page: Page) => page.locator('h1.report-title').innerText();
+const rows = (page: Page) => page.locator(`${SHELF} tbody tr`);
+
+async function highlight(page: Page) {
+  const seg = await page.locator('[data-segment-id^="p"]').nth(2).getAttribute('data-segment-id');
+  await select(page, { seg: seg!, start: 0, end: 6 });
+  await page.locator(TOOLBAR).getByRole('button', { name: /黄/ }).first().click();
+  await expect.poll(() => page.locator('mark[data-annotation-id]').count()).toBeGreaterThan(0);
+}
+
+describe('书架', () => {
+  it('keeps every report opened, each with its own annotations, and reopens the last one after a restart', async () => {
+    const { context, page } = await openReader(browser());
+    const bundledTitle = await title(page);
+    await page.keyboard.press('Control+o');
+    await page.locator(SHELF).waitFor();
+    expect(await rows(page).count()).toBe(1);
+    expect(await rows(page).first().innerText()).toContain('随附');
+    await page.keyboard.press('Escape');
+
+    await add(page, '山西.txt', shanxi, 'ctrl+o');
+    await expect.poll(() => title(page), { timeout: 20_000 }).toBe(SHANXI);
+    await waitForReader(page);
+    await highlight(page);
+
+    await page.keyboard.press('Control+o');
+    await expect.poll(() => rows(page).count()).toBe(2);
+    const shanxiRow = page.locator(`${SHELF} tr`, { hasText: SHANXI });
+    const cells = await shanxiRow.locator('td').allInnerTexts();
+    expect(cells.slice(1, 6)).toEqual(['2026', '山西省', '文本', expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), '1']);
+    await screenshot(page, 'shelf-dialog');
+    // The bundled report has none of 山西's annotations.
+    await page.locator(SHELF).getByRole('button', { name: bundledTitle }).click();
+    await expect.poll(() => title(page)).toBe(bundledTitle);
+    await waitForReader(page);
+    expect(await page.locator('mark[data-annotation-id]').count()).toBe(0);
+
+    // Back to 山西, then restart: it opens again with its highlight.
+    await page.keyboard.press('Control+o');
+    await page.locator(SHELF).getByRole('button', { name: SHANXI }).click();
+    await expect.poll(() => title(page)).toBe(SHANXI);
+    await page.reload();
+    await waitForReader(page);
+    expect(await title(page)).toBe(SHANXI);
+    await expect.poll(() => page.locator('mark[data-annotation-id]').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('renames, removes to the 回收站 (offering 导出批注 first) and restores', async () => {
+    const { context, page } = await openReader(browser());
+    await add(page, '山西.txt', shanxi);
+    await expect.poll(() => title(page), { timeout: 20_000 }).toBe(SHANXI);
+    await waitForReader(page);
+    await highlight(page);
+    await page.keyboard.press('Control+o');
+    const row = () => page.locator(`${SHELF} tbody tr`).filter({ hasText: '山西' });
+    await row().getByRole('button', { name: '重命名' }).click();
+    await row().getByRole('textbox').fill('山西 2026（定稿）');
+    await row().getByRole('textbox').press('Enter');
+    await expect.poll(() => row().locator('.shelf-title-button').innerText()).toBe('山西 2026（定稿）');
+
+    await row().getByRole('button', { name: '移除' }).click();
+    expect(await row().innerText()).toContain('及其 1 条批注移入回收站');
+    const download = page.waitForEvent('download');
+    await row().getByRole('button', { name: '先导出批注' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^研读批注-山西2026（定稿）-/);
+    await screenshot(page, 'shelf-remove-confirm');
+    await row().getByRole('button', { name: '移入回收站' }).click();
+    // The report being read left: the bundled one is shown, the 书架 stays open.
+    await expect.poll(() => rows(page).count()).toBe(1);
+    await page.locator(SHELF).getByRole('tab', { name: /回收站/ }).click();
+    expect(await rows(page).first().innerText()).toContain('山西 2026（定稿）');
+    await screenshot(page, 'shelf-trash');
+    await rows(page).first().getByRole('button', { name: '恢复' }).click();
+    await expect.poll(() => rows(page).count()).toBe(0);
+    await page.locator(SHELF).getByRole('tab', { name: /^书架/ }).click();
+    await page.locator(SHELF).getByRole('button', { name: '山西 2026（定稿）' }).click();
+    await waitForReader(page);
+    await expect.poll(() => page.locator('mark[data-annotation-id]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.brand-title').innerText()).toContain('山西 2026（定稿）');
+    await context.close();
+  });
+
+  it('offers a corrected text 作为新版本打开: the highlight moves, 修订对照 shows the change', async () => {
+    const { context, page } = await openReader(browser());
+    await add(page, '山西.txt', shanxi);
+    await expect.poll(() => title(page), { timeout: 20_000 }).toBe(SHANXI);
+    await waitForReader(page);
+    await highlight(page);
+    const quote = await page.locator('mark[data-annotation-id]').first().innerText();
+    const edited = shanxi.replace('优化提升传统产业。加快钢铁', '优化提升传统产业。加速钢铁').replace('持续开展重大项目建设年活动，', '');
+    await add(page, '山西（修订稿）.txt', edited);
+    const offer = page.locator('[role=alertdialog][aria-label="作为新版本打开"]');
+    await offer.waitFor();
+    expect(await offer.innerText()).toContain(`《${SHANXI}》`);
+    await screenshot(page, 'shelf-edition-offer');
+    await offer.getByRole('button', { name: '作为新版本打开' }).click();
+    const revision = page.locator('[role=dialog][aria-label="修订对照"]');
+    await revision.waitFor({ timeout: 20_000 });
+    expect(await revision.locator('.revision-counts').innerText()).toBe('批注：原样移入 1 条 · 近似移入 0 条 · 孤立 0 条');
+    expect(await revision.locator('ins').allInnerTexts()).toContain('速');
+    expect(await revision.locator('del').allInnerTexts()).toEqual(expect.arrayContaining(['快', '持续开展重大项目建设年活动，']));
+    await screenshot(page, 'shelf-revision');
+    await revision.getByRole('button', { name: '关闭' }).click();
+    await waitForReader(page);
+    await expect.poll(() => page.locator('mark[data-annotation-id]').first().innerText()).toBe(quote);
+    await page.keyboard.press('Control+o');
+    expect(await rows(page).count()).toBe(3);
+    expect(await page.locator(SHELF).innerText()).toContain('旧版本');
+    await context.close();
+  });
+
+  it('对照阅读: two reports side by side; picking a part shows the same-named part of the other', async () => {
+    const { context, page } = await openReader(browser());
+    await add(page, '山西.txt', shanxi);
+    await expect.poll(() => title(page), { timeout: 20_000 }).toBe(SHANXI);
+    const hebei = readFileSync(resolve(CORPUS, '2026_河北省_政府工作报告.txt'), 'utf8');
+    await add(page, '河北.txt', hebei);
+    await expect.poll(() => title(page), { timeout: 20_000 }).toBe('2026年河北省政府工作报告');
+    await page.keyboard.press('Control+o');
+    await page.locator(`${SHELF} tr`, { hasText: SHANXI }).getByRole('button', { name: '对照阅读' }).click();
+    const view = page.locator('[role=dialog][aria-label="对照阅读"]');
+    await view.waitFor();
+    const panes = view.locator('.compare-pane');
+    expect(await panes.count()).toBe(2);
+    const leftPart = panes.nth(1).locator('.compare-outline button', { hasText: /2026年/ }).first();
+    await leftPart.click();
+    await page.waitForTimeout(300);
+    const topText = (i: number) =>
+      panes.nth(i).locator('.compare-body').evaluate((box) => {
+        const top = box.getBoundingClientRect().top;
+        const p = [...box.querySelectorAll('p')].find((x) => x.getBoundingClientRect().bottom > top + 10);
+        return p?.textContent ?? '';
+      });
+    expect(await topText(1)).toMatch(/2026年/);
+    expect(await topText(0)).toMatch(/2026年/);
+    await screenshot(page, 'shelf-compare');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => view.count()).toBe(0);
+    await context.close();
+  });
+});

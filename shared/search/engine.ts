@@ -118,6 +118,7 @@ export class SearchEngine {
   private notes: readonly NoteRecord[] = [];
   private paragraphs = new Map<string, ParagraphInfo>();
   private defaultReportId = '';
+  private titles = new Map<string, string>();
 
   constructor(options: EngineOptions = {}) {
     this.threshold = options.threshold ?? 0.3;
@@ -151,6 +152,7 @@ export class SearchEngine {
       }
     });
     this.defaultReportId = reports[0]?.id ?? '';
+    this.titles = new Map(reports.map((r) => [r.id, r.title]));
     this.reportSet = new DocSet(docs);
     this.setNotes(this.notes);
     // ICU loads its word dictionary on first use (tens of ms): pay that now, not on a keystroke
@@ -455,6 +457,7 @@ export class SearchEngine {
     const base: SearchResult = {
       key: isNote ? `note:${doc.note!.annotationId}` : `${doc.reportId}:${s.id ?? doc.paragraphId}`,
       reportId: doc.reportId,
+      reportTitle: this.titles.get(doc.reportId) ?? '',
       source: doc.source,
       paragraphId: doc.paragraphId,
       sentenceId: s.id,

@@ -70,8 +70,11 @@ export function App({ host, store, annotationStore, repository, shelf }: Props) 
     if (report) preloadNoteFont(report.paragraphs.map((p) => p.text).join(''));
   }, [report]);
 
-  const showReport = useCallback((report: Report, title: string) => {
+  // A search hit in another report: jump there once it is drawn, instead of the saved position.
+  const jumpAfterRender = useRef<string | null>(null);
+  const showReport = useCallback((report: Report, title: string, at?: string) => {
     restored.current = false;
+    jumpAfterRender.current = at ?? null;
     setState({ kind: 'ready', report, displayTitle: title });
   }, []);
   const [toast, setToast] = useState<string | null>(null);
@@ -319,6 +322,9 @@ export function App({ host, store, annotationStore, repository, shelf }: Props) 
   const onRendered = useCallback(() => {
     if (!report || restored.current) return;
     restored.current = true;
+    const at = jumpAfterRender.current;
+    jumpAfterRender.current = null;
+    if (at) return reader.current?.scrollToParagraph(at, { flash: true });
     void store.loadPosition(report.id).then((pos) => {
       const scroller = reader.current?.scroller();
       if (pos && scroller) restorePosition(scroller, pos);
@@ -452,7 +458,7 @@ export function App({ host, store, annotationStore, repository, shelf }: Props) 
         )}
         {report && (
           <PanelBoundary fallback={(_e, retry) => <PanelError what="搜索" retry={retry} />}>
-            <SearchDock report={report} root={root} open={searchOpen} onOpenChange={setSearchOpen} jumpTo={jumpTo} />
+            <SearchDock report={report} root={root} open={searchOpen} onOpenChange={setSearchOpen} jumpTo={jumpTo} shelf={library.search} />
           </PanelBoundary>
         )}
         {report && (

@@ -20,6 +20,7 @@ import { EditionOffer, type EditionChoice } from './EditionOffer';
 import { RevisionDialog } from './RevisionDialog';
 import { CompareView } from './CompareView';
 import { SHELF_MSG as M } from './messages';
+import type { ShelfSearch } from '../search/SearchPanel';
 
 export interface LibraryOptions {
   host: ReaderHost;
@@ -29,8 +30,8 @@ export interface LibraryOptions {
   current: Report | null;
   author: string;
   toast(text: string): void;
-  /** Shows `report` under `title` in the reader. */
-  show(report: Report, title: string): void;
+  /** Shows `report` under `title` in the reader (at paragraph `at` when given). */
+  show(report: Report, title: string, at?: string): void;
   /** Scrolls the reader to a paragraph of the open report. */
   jumpTo(paragraphId: string): void;
 }
@@ -48,6 +49,8 @@ export interface Library {
   titleOf(id: string): string;
   /** Every live shelf report, loaded (search across the 书架). */
   loadAll(): Promise<Report[]>;
+  /** What the search panel needs for 书架全部. */
+  search: ShelfSearch & { openAt(reportId: string, paragraphId: string): void };
   element: ReactNode;
 }
 
@@ -80,7 +83,7 @@ export function useLibrary(o: LibraryOptions): Library {
   );
 
   const openById = useCallback(
-    async (id: string) => {
+    async (id: string, at?: string) => {
       const entry = await shelf.get(id);
       const r = await load(id);
       if (!r.ok) {
@@ -88,7 +91,7 @@ export function useLibrary(o: LibraryOptions): Library {
         return false;
       }
       await shelf.touch(id);
-      show(r.value, entry?.title ?? r.value.title);
+      show(r.value, entry?.title ?? r.value.title, at);
       setDialog(false);
       return true;
     },
@@ -269,5 +272,11 @@ export function useLibrary(o: LibraryOptions): Library {
     </>
   );
 
-  return { items, start, openById, admitOpened, showShelf: () => setDialog(true), titleOf, loadAll, element };
+  const liveCount = items.filter((i) => !i.removedAt).length;
+  const search = useMemo(
+    () => ({ count: liveCount, load: loadAll, titleOf, openAt: (id: string, paragraphId: string) => void openById(id, paragraphId) }),
+    [liveCount, loadAll, titleOf, openById],
+  );
+
+  return { items, start, openById, admitOpened, showShelf: () => setDialog(true), titleOf, loadAll, search, element };
 }

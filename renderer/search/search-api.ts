@@ -9,6 +9,8 @@ import type { NoteRecord, SearchFilters, SearchResponse } from '../../shared/sea
 export interface SearchApi {
   /** Indexes `report` (null clears). Resolves when the index is built. */
   setReport(report: Report | null): void | Promise<void>;
+  /** Indexes several reports together (书架全部), built here in the worker. */
+  setReports(reports: readonly Report[]): void | Promise<void>;
   /** Replaces the indexed notes. */
   setNotes(notes: NoteRecord[]): void | Promise<void>;
   /** Ranked results; see shared/search/types.ts. */
@@ -20,6 +22,9 @@ export function createSearchApi(): SearchApi {
   return {
     setReport(report) {
       engine.setReport(report);
+    },
+    setReports(reports) {
+      engine.setReports(reports);
     },
     setNotes(notes) {
       engine.setNotes(notes);

@@ -161,4 +161,41 @@ describe('书架', () => {
     await expect.poll(() => view.count()).toBe(0);
     await context.close();
   });
+
+  it('搜索 书架全部: results grouped by report with its title; Enter opens that report at the sentence', async () => {
+    const { context, page } = await openReader(browser());
+    const bundledTitle = await title(page);
+    await add(page, '山西.txt', shanxi);
+    await expect.poll(() => title(page), { timeout: 20_000 }).toBe(SHANXI);
+    await page.keyboard.press('Control+o');
+    await page.locator(SHELF).getByRole('button', { name: bundledTitle }).click();
+    await expect.poll(() => title(page)).toBe(bundledTitle);
+    await waitForReader(page);
+    await page.keyboard.press('Control+f');
+    const panel = page.locator('[role=search]');
+    await panel.getByRole('button', { name: '书架全部' }).click();
+    await panel.getByRole('combobox').fill('新质生产力');
+    await expect.poll(() => panel.locator('.yd-search-report-head').allInnerTexts(), { timeout: 20_000 }).toEqual([`《${bundledTitle}》`, `《${SHANXI}》`]);
+    await screenshot(page, 'shelf-search');
+    // The first 山西 result: its sentence, opened in 山西.
+    const first = panel.locator(`.yd-search-group[data-report-id^="r-"] [role=option]`).first();
+    const sentence = (await first.locator('.yd-search-text').innerText()).replace(/^…|…$/g, '');
+    const index = await panel.locator('[role=option]').evaluateAll((els, target) => els.indexOf(target as Element), await first.elementHandle());
+    for (let i = 0; i < index; i++) await panel.getByRole('combobox').press('ArrowDown');
+    await panel.getByRole('combobox').press('Enter');
+    await expect.poll(() => title(page), { timeout: 20_000 }).toBe(SHANXI);
+    await expect
+      .poll(() =>
+        page.evaluate((text) => {
+          const box = document.querySelector('.reader-scroll')!.getBoundingClientRect();
+          return [...document.querySelectorAll('[data-segment-id]')].some((p) => {
+            const r = p.getBoundingClientRect();
+            return r.bottom > box.top && r.top < box.bottom && (p.textContent ?? '').includes(text.slice(0, 12));
+          });
+        }, sentence),
+      )
+      .toBe(true);
+    // Only 山西's own hits are painted in its text.
+    await context.close();
+  });
 });

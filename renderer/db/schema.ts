@@ -44,24 +44,12 @@ export const SCHEMA_V1 = {
 } as const;
 
 /**
- * Version 2 adds the 书架 (library) catalogue and the stored search indexes; every version-1
- * table and index is kept as it was.
+ * Version 2 adds the 书架 (library) catalogue; every version-1 table and index is kept as it was.
  */
 export const SCHEMA_V2 = {
   ...SCHEMA_V1,
   shelf: 'id, addedAt, removedAt',
-  searchIndexes: 'reportId',
 } as const;
-
-/** A report's search records kept between starts, so opening the 书架 search does not re-segment. */
-export interface StoredSearchIndex {
-  reportId: string;
-  /** Fingerprint of the text the index was built from; a different one means rebuild. */
-  fingerprint: string;
-  /** Version of the index layout (shared/library/shelf-search.ts). */
-  layout: number;
-  data: unknown;
-}
 
 export interface YanduDBOptions {
   /** Database name; tests use unique names. Default `yandu`. */
@@ -76,7 +64,6 @@ export class YanduDB extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   readingPositions!: EntityTable<ReadingPosition, 'reportId'>;
   shelf!: EntityTable<ShelfEntry, 'id'>;
-  searchIndexes!: EntityTable<StoredSearchIndex, 'reportId'>;
 
   constructor(options: YanduDBOptions = {}) {
     super(options.name ?? DEFAULT_DB_NAME, {

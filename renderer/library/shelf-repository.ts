@@ -131,17 +131,16 @@ export class ShelfRepository {
 
   /**
    * Deletes for good every report in the 回收站: its row, its stored text, its annotations, its
-   * reading position and search index. Returns how many reports went.
+   * reading position. Returns how many reports went.
    */
   async emptyTrash(): Promise<Result<number>> {
     const gone = (await this.list()).filter((e) => e.removedAt && !e.bundled);
     for (const e of gone) {
       const removed = await this.files.removeShelfReport(e.id);
       if (!removed.ok) return removed;
-      await this.db.transaction('rw', [this.db.shelf, this.db.annotations, this.db.readingPositions, this.db.searchIndexes], async () => {
+      await this.db.transaction('rw', [this.db.shelf, this.db.annotations, this.db.readingPositions], async () => {
         await this.db.annotations.where('reportId').equals(e.id).delete();
         await this.db.readingPositions.delete(e.id);
-        await this.db.searchIndexes.delete(e.id);
         await this.db.shelf.delete(e.id);
       });
     }

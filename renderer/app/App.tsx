@@ -263,7 +263,15 @@ export function App({ host, store, annotationStore, repository, shelf }: Props) 
     const r = await backups.backUp('import');
     if (!r.ok) throw new Error(`${r.error}（为保险起见，未导入）`);
   }, [backups]);
-  const exchange = useExchange({ store: annotationStore, report, reportTitle: displayTitle, author, legend: settings.legend, host, repository, toast: showToast, confirm: confirmImport, beforeApply: backUpBeforeImport, beforeExport });
+  const libraryFileElsewhere = library.fileElsewhere;
+  const fileElsewhere = useCallback(
+    async (file: Parameters<typeof libraryFileElsewhere>[0]) => {
+      await backUpBeforeImport();
+      return libraryFileElsewhere(file);
+    },
+    [backUpBeforeImport, libraryFileElsewhere],
+  );
+  const exchange = useExchange({ store: annotationStore, report, reportTitle: displayTitle, author, legend: settings.legend, host, repository, toast: showToast, confirm: confirmImport, beforeApply: backUpBeforeImport, beforeExport, elsewhere: fileElsewhere });
 
   const undoRedo = useCallback(
     async (cmd: 'undo' | 'redo') => {

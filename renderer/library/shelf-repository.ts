@@ -11,6 +11,8 @@ import { parseStoredReport, storeReport } from '../../shared/library/stored-repo
 import type { StoredAnnotation, YanduDB } from '../db/schema';
 import { moveToEdition, type EditionCounts } from '../../shared/library/edition';
 import type { Annotation } from '../../shared/annotations/model';
+import type { ExchangeFile } from '../../shared/exchange/format';
+import { changesToOthers, mergeAnnotations, type MergeSummary } from '../../shared/exchange/merge';
 
 export type ShelfFiles = Pick<ReaderHost, 'writeShelfReport' | 'readShelfReport' | 'removeShelfReport'>;
 
@@ -90,6 +92,29 @@ export class ShelfRepository {
       await this.db.annotations.bulkPut(moves.map((m) => ({ ...m.annotation, deleted: m.annotation.deleted ? 1 : 0 }) as StoredAnnotation));
       await this.db.shelf.update(next.id, { previousEdition: prevId, editionCounts: counts });
       return { counts, orphans: moves.filter((m) => m.outcome === 'orphaned').map((m) => m.annotation) };
+    });
+  }
+
+  /**
+   * A member's exchange file for a report on the shelf that is not open: what the merge rules
+   * add or update there; when it would change annotations of others than the sender, only its new
+   * annotations (the rest waits until the report is open and the user can review it). Null when
+   * the report is not on the shelf.
+   */
+  async fileImport(file: ExchangeFile): Promise<{ entry: ShelfEntry; summary: MergeSummary; held: number } | null> {
+    const entry = await this.get(file.report.id);
+    if (!entry) return null;
+    return this.db.transaction('rw', this.db.annotations, async () => {
+      const local = (await this.db.annotations.where('reportId').equals(entry.id).toArray()).map((r) => ({ ...r, deleted: r.deleted === 1 }));
+      const merged = mergeAnnotations(local, file.annotations);
+      let { changes, summary } = merged;
+      // As 仅新增 would: nobody is there to review changes to others' annotations.
+      if (changesToOthers(changes, file.exportedBy).length > 0) {
+        changes = changes.filter((c) => c.before === null);
+        summary = { ...summary, updated: 0, deleted: 0, restored: 0, tombstonesUpdated: 0, skipped: summary.skipped + (merged.changes.length - changes.length) };
+      }
+      await this.db.annotations.bulkPut(changes.map((c) => ({ ...c.after, deleted: c.after.deleted ? 1 : 0 }) as StoredAnnotation));
+      return { entry, summary, held: merged.changes.length - changes.length };
     });
   }
 

@@ -21,6 +21,8 @@ import { RevisionDialog } from './RevisionDialog';
 import { CompareView } from './CompareView';
 import { SHELF_MSG as M } from './messages';
 import type { ShelfSearch } from '../search/SearchPanel';
+import type { ExchangeFile } from '../../shared/exchange/format';
+import { summaryText } from '../../shared/exchange';
 
 export interface LibraryOptions {
   host: ReaderHost;
@@ -49,6 +51,8 @@ export interface Library {
   titleOf(id: string): string;
   /** Every live shelf report, loaded (search across the 书架). */
   loadAll(): Promise<Report[]>;
+  /** 导入批注 of a file for another report (ExchangePorts.elsewhere). */
+  fileElsewhere(file: ExchangeFile): Promise<string>;
   /** What the search panel needs for 书架全部. */
   search: ShelfSearch & { openAt(reportId: string, paragraphId: string): void };
   element: ReactNode;
@@ -272,11 +276,20 @@ export function useLibrary(o: LibraryOptions): Library {
     </>
   );
 
+  const fileElsewhere = useCallback(
+    async (file: ExchangeFile) => {
+      const done = await shelf.fileImport(file);
+      if (!done) return M.needsReport(file.report.title);
+      return M.filedElsewhere(done.entry.title, file.exportedBy, summaryText(done.summary), done.held);
+    },
+    [shelf],
+  );
+
   const liveCount = items.filter((i) => !i.removedAt).length;
   const search = useMemo(
     () => ({ count: liveCount, load: loadAll, titleOf, openAt: (id: string, paragraphId: string) => void openById(id, paragraphId) }),
     [liveCount, loadAll, titleOf, openById],
   );
 
-  return { items, start, openById, admitOpened, showShelf: () => setDialog(true), titleOf, loadAll, search, element };
+  return { items, start, openById, admitOpened, showShelf: () => setDialog(true), titleOf, loadAll, search, fileElsewhere, element };
 }

@@ -180,7 +180,7 @@ describe('书架', () => {
     // The first 山西 result: its sentence, opened in 山西.
     const first = panel.locator(`.yd-search-group[data-report-id^="r-"] [role=option]`).first();
     const sentence = (await first.locator('.yd-search-text').innerText()).replace(/^…|…$/g, '');
-    const index = await panel.locator('[role=option]').evaluateAll((els, target) => els.indexOf(target as Element), await first.elementHandle());
+    const index = await panel.locator('[role=option]').evaluateAll((els, target) => els.indexOf(target as HTMLElement), await first.elementHandle());
     for (let i = 0; i < index; i++) await panel.getByRole('combobox').press('ArrowDown');
     await panel.getByRole('combobox').press('Enter');
     await expect.poll(() => title(page), { timeout: 20_000 }).toBe(SHANXI);
@@ -196,6 +196,45 @@ describe('书架', () => {
       )
       .toBe(true);
     // Only 山西's own hits are painted in its text.
+    await context.close();
+  });
+
+  it('导入批注 of a file for a 书架 report that is not open files it there; for a report not on the shelf, says which one it needs', async () => {
+    const { context, page } = await openReader(browser());
+    const bundledTitle = await title(page);
+    await add(page, '山西.txt', shanxi);
+    await expect.poll(() => title(page), { timeout: 20_000 }).toBe(SHANXI);
+    await waitForReader(page);
+    await highlight(page);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出批注…' }).click();
+    const sign = page.getByRole('button', { name: '署名', exact: true });
+    if (await sign.isVisible().catch(() => false)) {
+      await page.getByPlaceholder('例如：张三').fill('李四');
+      await sign.click();
+    }
+    const file = readFileSync(await (await download).path(), 'utf8');
+    const json = JSON.parse(file) as { report: { id: string; title: string }; annotations: { id: string }[] };
+    expect(json.report.title).toBe(SHANXI);
+    // Another member's copy with one more annotation, imported while the bundled report is open.
+    const extra = { ...json.annotations[0], id: '11111111-2222-4333-8444-555555555555', author: '王五' };
+    const member = JSON.stringify({ ...json, exportedBy: '王五', annotations: [...json.annotations, extra] });
+    await page.keyboard.press('Control+o');
+    await page.locator(SHELF).getByRole('button', { name: bundledTitle }).click();
+    await expect.poll(() => title(page)).toBe(bundledTitle);
+    const importFile = async (content: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: '导入批注…' }).click();
+      await (await chooser).setFiles({ name: 'member.json', mimeType: 'application/json', buffer: Buffer.from(content, 'utf8') });
+    };
+    await importFile(member);
+    await expect.poll(() => page.locator('.toast').innerText().catch(() => ''), { timeout: 15_000 }).toContain(`这是《${SHANXI}》的批注（来自王五），已归入书架中的这份报告：新增 1 条`);
+    expect(await page.locator('mark[data-annotation-id]').count()).toBe(0);
+    await page.keyboard.press('Control+o');
+    expect(await page.locator(`${SHELF} tr`, { hasText: SHANXI }).locator('.shelf-count').innerText()).toBe('2');
+    await page.keyboard.press('Escape');
+    await importFile(JSON.stringify({ ...json, report: { ...json.report, id: 'r-00000000deadbeef', title: '2026年某省政府工作报告' }, annotations: [] }));
+    await expect.poll(() => page.locator('.toast').innerText().catch(() => ''), { timeout: 15_000 }).toContain('这是《2026年某省政府工作报告》的批注，书架上没有这份报告，未导入');
     await context.close();
   });
 });

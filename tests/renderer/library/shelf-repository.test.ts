@@ -147,3 +147,22 @@ describe('ShelfRepository.moveToEdition', () => {
     expect(await db.annotations.count()).toBe(2);
   });
 });
+
+describe('ShelfRepository.fileImport (a member’s file for a report that is not open)', () => {
+  it('files the new annotations under that report; a report not on the shelf is null', async () => {
+    const { shelf, annotations } = setup();
+    const { serializeExchange, parseExchange } = await import('../../../shared/exchange');
+    const r = await corpusReport('黑龙江省');
+    await shelf.add(r);
+    const theirs = { ...onReport(r, '大力发展绿电制氢'), author: '李四', id: 'li-1' };
+    const text = serializeExchange({ exportedAt: 1, exportedBy: '李四', report: { id: r.id, title: r.title, fingerprint: r.fingerprint }, annotations: [theirs] });
+    const file = parseExchange(text);
+    if (!file.ok) throw new Error(file.error);
+    const done = await shelf.fileImport(file.value);
+    expect(done).toMatchObject({ entry: { id: r.id }, summary: { added: 1 }, held: 0 });
+    expect((await annotations.listByReport(r.id)).map((a) => a.id)).toEqual(['li-1']);
+    // Again: nothing new.
+    expect((await shelf.fileImport(file.value))?.summary.added).toBe(0);
+    expect(await shelf.fileImport({ ...file.value, report: { ...file.value.report, id: 'r-00000000ffff' } })).toBeNull();
+  });
+});

@@ -2,7 +2,7 @@
  * 书架 (Ctrl+O): every report opened, with its year, region, format, date added and annotation
  * count; open, rename, remove (导出批注 offered first), 对照阅读, 修订对照; the 回收站 beside it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useFocusTrap } from '../app/use-focus-trap';
 import { dateText, FORMAT_NAME, SHELF_MSG as M } from './messages';
 import type { ShelfItem } from './shelf-repository';
@@ -119,7 +119,8 @@ export function ShelfDialog({ items, currentId, actions, onClose }: Props) {
             </thead>
             <tbody>
               {shown.map((item) => (
-                <tr key={item.id} data-report-id={item.id} aria-current={item.id === currentId ? 'true' : undefined}>
+                <Fragment key={item.id}>
+                <tr data-report-id={item.id} aria-current={item.id === currentId ? 'true' : undefined}>
                   <td className="shelf-title">
                     {renaming?.id === item.id ? (
                       <form
@@ -169,22 +170,7 @@ export function ShelfDialog({ items, currentId, actions, onClose }: Props) {
                       <button type="button" onClick={() => void actions.restore(item)}>
                         {M.restore}
                       </button>
-                    ) : removing === item.id ? (
-                      <span className="shelf-confirm" role="alert">
-                        {M.removeAsk(item.title, item.annotationCount)}
-                        {item.annotationCount > 0 && (
-                          <button type="button" onClick={() => void actions.exportNotes(item)}>
-                            {M.exportFirst}
-                          </button>
-                        )}
-                        <button type="button" className="danger" onClick={() => void actions.remove(item).then(() => setRemoving(null))}>
-                          {M.moveToTrash}
-                        </button>
-                        <button type="button" onClick={() => setRemoving(null)}>
-                          {M.cancel}
-                        </button>
-                      </span>
-                    ) : (
+                    ) : removing === item.id ? null : (
                       <>
                         <button type="button" onClick={() => setRenaming({ id: item.id, title: item.title, error: null })}>
                           {M.rename}
@@ -208,6 +194,27 @@ export function ShelfDialog({ items, currentId, actions, onClose }: Props) {
                     )}
                   </td>
                 </tr>
+                {removing === item.id && tab === 'shelf' && (
+                  <tr className="shelf-confirm-row" data-report-id={item.id}>
+                    <td colSpan={7}>
+                      <span className="shelf-confirm" role="alert">
+                        {M.removeAsk(item.title, item.annotationCount)}
+                        {item.annotationCount > 0 && (
+                          <button type="button" onClick={() => void actions.exportNotes(item)}>
+                            {M.exportFirst}
+                          </button>
+                        )}
+                        <button type="button" className="danger" onClick={() => void actions.remove(item).then(() => setRemoving(null))}>
+                          {M.moveToTrash}
+                        </button>
+                        <button type="button" onClick={() => setRemoving(null)}>
+                          {M.cancel}
+                        </button>
+                      </span>
+                    </td>
+                  </tr>
+                )}
+                </Fragment>
               ))}
             </tbody>
           </table>

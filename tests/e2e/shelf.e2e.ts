@@ -82,12 +82,13 @@ describe('书架', () => {
     await expect.poll(() => row().locator('.shelf-title-button').innerText()).toBe('山西 2026（定稿）');
 
     await row().getByRole('button', { name: '移除' }).click();
-    expect(await row().innerText()).toContain('及其 1 条批注移入回收站');
+    const confirm = page.locator(`${SHELF} .shelf-confirm-row`);
+    expect(await confirm.innerText()).toContain('及其 1 条批注移入回收站');
     const download = page.waitForEvent('download');
-    await row().getByRole('button', { name: '先导出批注' }).click();
+    await confirm.getByRole('button', { name: '先导出批注' }).click();
     expect((await download).suggestedFilename()).toMatch(/^研读批注-山西2026（定稿）-/);
     await screenshot(page, 'shelf-remove-confirm');
-    await row().getByRole('button', { name: '移入回收站' }).click();
+    await confirm.getByRole('button', { name: '移入回收站' }).click();
     // The report being read left: the bundled one is shown, the 书架 stays open.
     await expect.poll(() => rows(page).count()).toBe(1);
     await page.locator(SHELF).getByRole('tab', { name: /回收站/ }).click();

@@ -178,6 +178,23 @@ describe('书架', () => {
     await panel.getByRole('combobox').fill('新质生产力');
     await expect.poll(() => panel.locator('.yd-search-report-head').allInnerTexts(), { timeout: 20_000 }).toEqual([`《${bundledTitle}》`, `《${SHANXI}》`]);
     await screenshot(page, 'shelf-search');
+    // The index over the shelf is kept for the next start, under the two reports it covers.
+    const storedFor = () =>
+      page.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            const req = indexedDB.open('yandu-search-index');
+            req.onsuccess = () => {
+              const db = req.result;
+              if (!db.objectStoreNames.contains('snapshots')) return resolve('');
+              const get = db.transaction('snapshots').objectStore('snapshots').get('shelf');
+              get.onsuccess = () => resolve((get.result as { signature?: string } | undefined)?.signature ?? '');
+              get.onerror = () => resolve('');
+            };
+            req.onerror = () => resolve('');
+          }),
+      );
+    await expect.poll(storedFor, { timeout: 15_000 }).toMatch(/^changzhi-2026:[0-9a-f]+\|r-[0-9a-f]+:[0-9a-f]+$/);
     // The first 山西 result: its sentence, opened in 山西.
     const first = panel.locator(`.yd-search-group[data-report-id^="r-"] [role=option]`).first();
     const sentence = (await first.locator('.yd-search-text').innerText()).replace(/^…|…$/g, '');

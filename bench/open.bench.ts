@@ -41,7 +41,8 @@ async function openOnce(page: Page, url: string, name: string, bytes: Uint8Array
   await page.goto(url);
   await page.locator('[data-segment-id]').first().waitFor();
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '打开报告' }).click();
+  await page.getByRole('button', { name: '书架', exact: true }).click();
+  await page.getByRole('button', { name: '添加报告文件…' }).click();
   const file = await chooser;
   await page.evaluate(() => {
     (window as unknown as { __t0: number }).__t0 = performance.now();

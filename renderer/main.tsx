@@ -16,6 +16,7 @@ import { getHost } from './host';
 import { createShellStore } from './app/dexie-shell-store';
 import { AnnotationRepository, YanduDB } from './db';
 import { createAnnotationStore } from './annotations/annotation-store';
+import { ShelfRepository } from './library/shelf-repository';
 
 // zod would probe `new Function`, which the strict CSP blocks (and logs): use its interpreter.
 z.config({ jitless: true });
@@ -24,4 +25,5 @@ const db = new YanduDB();
 const repository = new AnnotationRepository(db);
 const annotationStore = createAnnotationStore(repository);
 
-createRoot(document.getElementById('root')!).render(<App host={getHost()} store={createShellStore(db)} annotationStore={annotationStore} repository={repository} />);
+const host = getHost();
+createRoot(document.getElementById('root')!).render(<App host={host} store={createShellStore(db)} annotationStore={annotationStore} repository={repository} shelf={new ShelfRepository(db, host)} />);

@@ -24,6 +24,8 @@ export const MSG = {
   themeToggle: '切换深色/浅色主题',
   openReport: '打开报告',
   openReportTitle: '打开报告：Word（.docx）、PDF、网页（.html）或文本（.txt），也可以把文件拖到窗口里（Ctrl+O）',
+  shelf: '书架',
+  shelfTitle: '书架：打开过的每份报告、回收站；可添加 Word、PDF、网页或文本文件，也可把文件拖到窗口里（Ctrl+O）',
   dropReport: '松开鼠标，打开这份报告',
   readingReport: (name: string) => `正在读取：${name}……`,
   onlyOneFile: '一次只能打开一个报告文件。',

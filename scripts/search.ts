@@ -1,11 +1,12 @@
 /**
- * `npm run search -- "<query>" [--report <file>] [--scope all|report|notes] [--limit N] [--json]`
+ * `npm run search -- "<query>" [--report <file>]… [--scope all|report|notes] [--limit N] [--json]`
  *
  * Searches a report with the app's own search code (shared/search) and prints the ranked
  * results: with `--json` a JSON array of
- * `{paragraphId, sentenceId, label, text, ranges, score, kind, source, group}` (ranges are
+ * `{reportId, reportTitle, paragraphId, sentenceId, label, text, ranges, score, kind, source, group}` (ranges are
  * `[start, end)` UTF-16 offsets into `text`, the sentence), else a readable Chinese list.
- * Default report: the bundled one. Exit codes: 0 (also when nothing is found: `[]`), 2 on bad
+ * `--report` may be given several times: the reports are searched together, as 书架全部 does in
+ * the app, results grouped by report in the order given. Default report: the bundled one. Exit codes: 0 (also when nothing is found: `[]`), 2 on bad
  * usage or an unreadable report.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -20,11 +21,12 @@ import type { SearchResult, SearchScope } from '../shared/search/types';
 
 const BUNDLED = fileURLToPath(new URL('../resources/reports/changzhi-2026/source.txt', import.meta.url));
 
-const USAGE = '用法：npm run search -- "<关键词>" [--report <报告文件>] [--scope all|report|notes] [--limit N] [--json]';
+const USAGE = '用法：npm run search -- "<关键词>" [--report <报告文件>]…（可多次） [--scope all|report|notes] [--limit N] [--json]';
 
 export interface CliArgs {
   query: string;
-  report: string;
+  /** Report files, in the order given (at least one). */
+  reports: string[];
   json: boolean;
   scope: SearchScope;
   limit: number | undefined;
@@ -35,7 +37,7 @@ class UsageError extends Error {}
 /** Parses argv (without node and script); throws UsageError with a Chinese message. */
 export function parseArgs(argv: readonly string[]): CliArgs {
   const rest: string[] = [];
-  let report = BUNDLED;
+  const reports: string[] = [];
   let json = false;
   let scope: SearchScope = 'all';
   let limit: number | undefined;
@@ -47,7 +49,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       return v;
     };
     if (a === '--json') json = true;
-    else if (a === '--report') report = resolve(value());
+    else if (a === '--report') reports.push(resolve(value()));
     else if (a === '--scope') {
       const v = value();
       if (v !== 'all' && v !== 'report' && v !== 'notes') throw new UsageError(`--scope 只能是 all、report 或 notes，收到“${v}”。`);
@@ -60,7 +62,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else rest.push(a);
   }
   if (rest.length === 0) throw new UsageError('缺少搜索关键词。');
-  return { query: rest.join(' '), report, json, scope, limit };
+  return { query: rest.join(' '), reports: reports.length ? reports : [BUNDLED], json, scope, limit };
 }
 
 /**
@@ -84,7 +86,10 @@ export function formatText(query: string, results: SearchResult[], total: number
     return `“${query}”：无结果。${near}`;
   }
   const lines = [`“${query}”：共 ${total} 处${results.length < total ? `（列出前 ${results.length} 处）` : ''}。`];
+  const several = new Set(results.map((r) => r.reportId)).size > 1;
+  let title = '';
   results.forEach((r, i) => {
+    if (several && r.reportTitle !== title) lines.push(`《${(title = r.reportTitle)}》`);
     let marked = '';
     let at = 0;
     for (const [a, b] of r.ranges) {
@@ -114,18 +119,24 @@ export async function main(
     }
     throw e;
   }
-  let report: Report;
+  const reports: Report[] = [];
   try {
-    report = await loadReport(args.report);
+    for (const file of args.reports) {
+      const report = await loadReport(file);
+      // The same text given twice would list every hit twice.
+      if (!reports.some((r) => r.id === report.id)) reports.push(report);
+    }
   } catch (e) {
     err(`${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
   const engine = new SearchEngine();
-  engine.setReport(report);
+  engine.setReports(reports);
   const res = engine.search(args.query, { scope: args.scope, limit: args.limit });
   if (args.json) {
     const rows = res.results.map((r) => ({
+      reportId: r.reportId,
+      reportTitle: r.reportTitle,
       paragraphId: r.paragraphId,
       sentenceId: r.sentenceId,
       label: r.label,

@@ -20,6 +20,7 @@ import { nodeFormatLibraries } from './format-libraries';
 import { readFileLimited, saveFileAtomic } from './file-io';
 import { createIpcHandlers, registerIpcHandlers } from './ipc-handlers';
 import { createBackupDir } from './backup-dir';
+import { createShelfDir } from './shelf-dir';
 import { buildMenuTemplate, dispatchMenuCommand } from './menu';
 import { MSG } from './messages';
 import { PDF_PARTITION, printWebContents, renderHtmlToPdf } from './pdf';
@@ -135,6 +136,7 @@ async function start(): Promise<void> {
       print: (event) => printWebContents(event.sender),
       renderPdf: (html) => renderHtmlToPdf(html, (options) => new BrowserWindow(options)),
       backups: createBackupDir(path.join(app.getPath('userData'), 'backups')),
+      shelf: createShelfDir(path.join(app.getPath('userData'), 'shelf')),
       appInfo: () => ({
         name: MSG.appName,
         version: app.getVersion(),

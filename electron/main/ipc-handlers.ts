@@ -22,6 +22,9 @@ import type { IpcEventLike } from './security';
 import type { BackupDir } from './backup-dir';
 import { BACKUP_NAME_PATTERN } from '../../shared/backup/names';
 import { MAX_EXCHANGE_BYTES } from '../../shared/exchange/format';
+import type { ShelfDir } from './shelf-dir';
+import { SHELF_ID_PATTERN } from '../../shared/library/entry';
+import { MAX_STORED_REPORT_CHARS } from '../../shared/library/stored-report';
 
 /** The request/response channels (not the main → renderer events `menu:command`, `app:before-close`). */
 export type InvokeMethod = Exclude<keyof ReaderHost, (typeof HOST_EVENTS)[number]>;
@@ -63,6 +66,8 @@ export interface IpcDeps<E extends InvokeEvent = InvokeEvent> {
   appInfo(): AppInfo;
   /** The backups folder (`createBackupDir`). */
   backups: BackupDir;
+  /** The 书架's reports (`createShelfDir`). */
+  shelf: ShelfDir;
 }
 
 // ---- payload schemas -------------------------------------------------------------------
@@ -107,6 +112,9 @@ const ARG_SCHEMAS = {
   writeBackup: z.tuple([z.string().regex(BACKUP_NAME_PATTERN), z.string().max(MAX_EXCHANGE_BYTES)]),
   readBackup: z.tuple([z.string().regex(BACKUP_NAME_PATTERN)]),
   removeBackup: z.tuple([z.string().regex(BACKUP_NAME_PATTERN)]),
+  writeShelfReport: z.tuple([z.string().regex(SHELF_ID_PATTERN), z.string().min(2).max(MAX_STORED_REPORT_CHARS)]),
+  readShelfReport: z.tuple([z.string().regex(SHELF_ID_PATTERN)]),
+  removeShelfReport: z.tuple([z.string().regex(SHELF_ID_PATTERN)]),
 } satisfies Record<InvokeMethod, z.ZodType>;
 
 type Args<K extends InvokeMethod> = z.infer<(typeof ARG_SCHEMAS)[K]>;
@@ -205,6 +213,9 @@ function createImplementations<E extends InvokeEvent>(deps: IpcDeps<E>): { [K in
     writeBackup: (_event, name, content) => deps.backups.write(name, content),
     readBackup: (_event, name) => deps.backups.read(name),
     removeBackup: (_event, name) => deps.backups.remove(name),
+    writeShelfReport: (_event, id, text) => deps.shelf.write(id, text),
+    readShelfReport: (_event, id) => deps.shelf.read(id),
+    removeShelfReport: (_event, id) => deps.shelf.remove(id),
   };
 }
 

@@ -60,7 +60,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   template.push({
     label: '文件',
     submenu: [
-      command('打开报告…', 'open-report', 'CmdOrCtrl+O'),
+      command('书架…', 'open-shelf', 'CmdOrCtrl+O'),
+      command('打开报告文件…', 'open-report', 'CmdOrCtrl+Shift+O'),
       { type: 'separator' },
       command('打印摘录…', 'print-excerpts', 'CmdOrCtrl+P'),
       command('导出 PDF…', 'export-pdf'),

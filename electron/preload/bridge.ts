@@ -54,6 +54,9 @@ export function createReaderHostBridge(ipc: IpcRendererLike): ReaderHost {
     writeBackup: (name, content) => call(IPC_CHANNELS.writeBackup, name, content),
     readBackup: (name) => call(IPC_CHANNELS.readBackup, name),
     removeBackup: (name) => call(IPC_CHANNELS.removeBackup, name),
+    writeShelfReport: (id, text) => call(IPC_CHANNELS.writeShelfReport, id, text),
+    readShelfReport: (id) => call(IPC_CHANNELS.readShelfReport, id),
+    removeShelfReport: (id) => call(IPC_CHANNELS.removeShelfReport, id),
     onMenuCommand(listener) {
       const wrapped = (_event: unknown, command: unknown) => {
         if (typeof command === 'string' && KNOWN_COMMANDS.has(command)) listener(command as MenuCommand);

@@ -8,6 +8,7 @@ import type { ResolvedAnchor } from '../../shared/anchoring';
 import { parseWebAnnotations, serializeWebAnnotations } from '../../shared/exchange/web-annotation';
 import { annotationsToCsv } from '../../shared/export/annotation-csv';
 import type { AnnotationChange } from '../../shared/annotations/undo-stack';
+import type { ExchangeFile } from '../../shared/exchange/format';
 import { changesToOthers, EXCHANGE_MESSAGES, MAX_EXCHANGE_BYTES, mergeAnnotations, parseExchange, serializeExchange, summaryText, type MergeChange } from '../../shared/exchange';
 import type { ReaderHost } from '../../shared/ipc/contract';
 import type { Report } from '../../shared/report/model';
@@ -25,6 +26,11 @@ export interface ExchangePorts {
    * (`changes`): apply everything, only the new annotations, or nothing.
    */
   confirm(changes: MergeChange[], from: string): Promise<ImportChoice>;
+  /**
+   * A file for another report than the open one (书架): files it there, or says which report it
+   * needs; resolves to the message for the user. Without it such a file is refused.
+   */
+  elsewhere?(file: ExchangeFile): Promise<string>;
 }
 
 /** 全部接受 / 仅新增 / 取消. */
@@ -69,14 +75,14 @@ function fileText(bytes: Uint8Array, kind: string): { ok: true; value: string } 
 }
 
 /** Decodes and checks a chosen file; the records to merge or the reason it is refused. */
-export function readExchangeFile(bytes: Uint8Array, report: Report, reportTitle: string): { ok: true; annotations: Annotation[]; from: string } | { ok: false; error: string } {
+export function readExchangeFile(bytes: Uint8Array, report: Report, reportTitle: string): { ok: true; annotations: Annotation[]; from: string } | { ok: false; error: string; other?: ExchangeFile } {
   const text = fileText(bytes, '研读的批注文件');
   if (!text.ok) return text;
   const parsed = parseExchange(text.value);
   if (!parsed.ok) return parsed;
   const file = parsed.value;
   if (file.report.id !== report.id) {
-    return { ok: false, error: `这是《${file.report.title}》的批注，当前打开的是《${reportTitle}》，未导入。` };
+    return { ok: false, error: `这是《${file.report.title}》的批注，当前打开的是《${reportTitle}》，未导入。`, other: file };
   }
   return { ok: true, annotations: file.annotations, from: file.exportedBy };
 }
@@ -99,6 +105,7 @@ export async function importAnnotations(ports: ExchangePorts, report: Report, re
   if (!opened.ok) return `无法读取文件：${opened.error}`;
   if (opened.value === null) return '已取消导入。';
   const file = format === 'w3c' ? readWebAnnotationFile(opened.value.bytes, report) : { skipped: [] as string[], ...readExchangeFile(opened.value.bytes, report, reportTitle) };
+  if (!file.ok && 'other' in file && file.other && ports.elsewhere) return ports.elsewhere(file.other);
   if (!file.ok) return `未导入：${file.error}`;
   const setAside = file.skipped.length > 0 ? `；另有 ${file.skipped.length} 条无法定位到正文，未导入（${file.skipped[0]}${file.skipped.length > 1 ? '…' : ''}）` : '';
   const merged = mergeAnnotations(await ports.listAll(report.id), file.annotations);

@@ -26,8 +26,10 @@ export function useExchange(opts: {
   beforeApply(): Promise<void>;
   /** Before 导出批注: may ask for a 署名 and sign unsigned annotations; the name to export under. */
   beforeExport(): Promise<string>;
+  /** A member's file for another 书架 report (ExchangePorts.elsewhere). */
+  elsewhere?: ExchangePorts['elsewhere'];
 }): (cmd: ExchangeCommand) => Promise<void> {
-  const { store, report, reportTitle, author, legend, host, repository, toast, confirm, beforeApply, beforeExport } = opts;
+  const { store, report, reportTitle, author, legend, host, repository, toast, confirm, beforeApply, beforeExport, elsewhere } = opts;
   return useCallback(
     async (cmd) => {
       if (!report) return;
@@ -41,6 +43,7 @@ export function useExchange(opts: {
           await store.importChanges(changes, '导入批注');
         },
         confirm,
+        elsewhere,
       };
       try {
         const resolutions = store.getState().resolutions;
@@ -53,6 +56,6 @@ export function useExchange(opts: {
         toast(`${cmd.startsWith('export') ? '导出' : '导入'}失败：${(e as Error).message}`);
       }
     },
-    [store, host, repository, toast, confirm, beforeApply, beforeExport, report, reportTitle, author, legend],
+    [store, host, repository, toast, confirm, beforeApply, beforeExport, report, reportTitle, author, legend, elsewhere],
   );
 }

@@ -33,6 +33,9 @@ import type { ImportChoice } from '../annotations/exchange';
 import type { MergeChange } from '../../shared/exchange';
 import { SearchDock } from '../search/SearchDock';
 import { ExcerptPanel } from '../print/ExcerptPanel';
+import type { ShelfRepository } from '../library/shelf-repository';
+import { useLibrary } from '../library/use-library';
+import '../library/library.css';
 
 // Loaded on first use so they add nothing to start-up.
 const TargetsPane = lazy(() => import('../targets/TargetsPane'));
@@ -44,17 +47,18 @@ interface Props {
   annotationStore: AnnotationStore;
   /** Read access for 导出批注 (every record, tombstones included). */
   repository: Pick<AnnotationRepository, 'listByReport' | 'listAllRows'>;
+  /** The 书架: every report opened, its 回收站 and editions. */
+  shelf: ShelfRepository;
 }
 
 type LoadState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; report: Report; displayTitle: string };
 
-export function App({ host, store, annotationStore, repository }: Props) {
+export function App({ host, store, annotationStore, repository, shelf }: Props) {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [prefsLoaded, setPrefsLoaded] = useState(false);
   const [root, setRoot] = useState<HTMLElement | null>(null);
   const [currentIndex, setCurrentIndex] = useState(0);
-  const [toast, setToast] = useState<string | null>(null);
   const [searchOpen, setSearchOpen] = useState(false);
   const [printOpen, setPrintOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -72,18 +76,36 @@ export function App({ host, store, annotationStore, repository }: Props) {
     if (report) preloadNoteFont(report.paragraphs.map((p) => p.text).join(''));
   }, [report]);
 
+  // A search hit in another report: jump there once it is drawn, instead of the saved position.
+  const jumpAfterRender = useRef<string | null>(null);
+  const showReport = useCallback((report: Report, title: string, at?: string) => {
+    restored.current = false;
+    jumpAfterRender.current = at ?? null;
+    setState({ kind: 'ready', report, displayTitle: title });
+  }, []);
+  const [toast, setToast] = useState<string | null>(null);
+  const showToast = useCallback((text: string) => {
+    setToast(text);
+    window.setTimeout(() => setToast((t) => (t === text ? null : t)), 4000);
+  }, []);
+  const library = useLibrary({
+    host,
+    shelf,
+    repository,
+    current: report,
+    author: settings.authorName,
+    toast: showToast,
+    show: showReport,
+    jumpTo: (id) => reader.current?.scrollToParagraph(id, { flash: true }),
+  });
+  const startLibrary = library.start;
+  // The bundled report joins the 书架 and the last report read opens again.
   const loadBundled = useCallback(async () => {
     setState({ kind: 'loading' });
-    const list = await host.listReports();
-    if (!list.ok) return setState({ kind: 'error', message: list.error });
-    // One bundled report today; opened files are not remembered between starts.
-    const meta = list.value[0];
-    if (!meta) return setState({ kind: 'error', message: '没有可用的报告。' });
-    const res = await host.loadReport(meta.id);
-    if (!res.ok) return setState({ kind: 'error', message: res.error });
-    restored.current = false;
-    setState({ kind: 'ready', report: res.value, displayTitle: meta.title });
-  }, [host, store]);
+    const r = await startLibrary();
+    if (!r.ok) setState({ kind: 'error', message: r.error });
+  }, [startLibrary]);
+  const started = useRef(false);
 
   useEffect(() => {
     // Every window follows the settings as stored, also when another window changes one.
@@ -92,7 +114,10 @@ export function App({ host, store, annotationStore, repository }: Props) {
       setSettings((prev) => ({ ...s, authorName: prev.authorName.trim() === s.authorName ? prev.authorName : s.authorName }));
       setPrefsLoaded(true);
     });
-    void loadBundled();
+    if (!started.current) {
+      started.current = true;
+      void loadBundled();
+    }
     return stop;
   }, [store, loadBundled]);
 
@@ -152,25 +177,18 @@ export function App({ host, store, annotationStore, repository }: Props) {
     if (displayTitle) document.title = `${MSG.appName} · ${displayTitle}`;
   }, [displayTitle]);
 
-  const showToast = useCallback((text: string) => {
-    setToast(text);
-    window.setTimeout(() => setToast((t) => (t === text ? null : t)), 4000);
-  }, []);
-
-  // An unreadable file only shows its message: the open report stays as it was.
-  const showOpened = useCallback((res: Result<Report | null>) => {
-    if (!res.ok) return showToast(res.error);
-    if (!res.value) return;
-    restored.current = false;
-    setState({ kind: 'ready', report: res.value, displayTitle: res.value.title });
-    showToast(MSG.reportOpened(res.value.title));
-  }, [showToast]);
+  // An unreadable file only shows its message: the open report stays as it was. A readable one
+  // goes on the 书架 (or is offered as a new edition of a report there).
+  const admitOpened = library.admitOpened;
+  const showOpened = useCallback((res: Result<Report | null>) => void admitOpened(res), [admitOpened]);
 
   const openReport = useCallback(async () => showOpened(await host.openReportFile()), [host, showOpened]);
   const drop = useFileDrop(host, showOpened, showToast);
 
   const titleRef = useRef(displayTitle);
   titleRef.current = displayTitle;
+  const titleOfRef = useRef(library.titleOf);
+  titleOfRef.current = library.titleOf;
   const reportIdRef = useRef<string | null>(null);
   reportIdRef.current = report?.id ?? null;
   const backups = useMemo(
@@ -179,7 +197,7 @@ export function App({ host, store, annotationStore, repository }: Props) {
         host,
         repository,
         store: annotationStore,
-        titleOf: (id) => (id === reportIdRef.current ? titleRef.current : id),
+        titleOf: (id) => (id === reportIdRef.current ? titleRef.current : titleOfRef.current(id)),
       }),
     [host, repository, annotationStore],
   );
@@ -251,7 +269,15 @@ export function App({ host, store, annotationStore, repository }: Props) {
     const r = await backups.backUp('import');
     if (!r.ok) throw new Error(`${r.error}（为保险起见，未导入）`);
   }, [backups]);
-  const exchange = useExchange({ store: annotationStore, report, reportTitle: displayTitle, author, legend: settings.legend, host, repository, toast: showToast, confirm: confirmImport, beforeApply: backUpBeforeImport, beforeExport });
+  const libraryFileElsewhere = library.fileElsewhere;
+  const fileElsewhere = useCallback(
+    async (file: Parameters<typeof libraryFileElsewhere>[0]) => {
+      await backUpBeforeImport();
+      return libraryFileElsewhere(file);
+    },
+    [backUpBeforeImport, libraryFileElsewhere],
+  );
+  const exchange = useExchange({ store: annotationStore, report, reportTitle: displayTitle, author, legend: settings.legend, host, repository, toast: showToast, confirm: confirmImport, beforeApply: backUpBeforeImport, beforeExport, elsewhere: fileElsewhere });
 
   const undoRedo = useCallback(
     async (cmd: 'undo' | 'redo') => {
@@ -283,6 +309,8 @@ export function App({ host, store, annotationStore, repository }: Props) {
           return updatePanels({ annotationsOpen: annotationsHidden });
         case 'open-report':
           return void openReport();
+        case 'open-shelf':
+          return library.showShelf();
         case 'print-excerpts':
         case 'export-pdf':
           return setPrintOpen(true);
@@ -299,7 +327,7 @@ export function App({ host, store, annotationStore, repository }: Props) {
           return;
       }
     },
-    [settings.fontSize, theme, outlineHidden, annotationsHidden, updateSetting, updatePanels, openReport, undoRedo, exchange],
+    [settings.fontSize, theme, outlineHidden, annotationsHidden, updateSetting, updatePanels, openReport, undoRedo, exchange, library.showShelf],
   );
 
   useShortcuts(run);
@@ -308,6 +336,9 @@ export function App({ host, store, annotationStore, repository }: Props) {
   const onRendered = useCallback(() => {
     if (!report || restored.current) return;
     restored.current = true;
+    const at = jumpAfterRender.current;
+    jumpAfterRender.current = null;
+    if (at) return reader.current?.scrollToParagraph(at, { flash: true });
     void store.loadPosition(report.id).then((pos) => {
       const scroller = reader.current?.scroller();
       if (pos && scroller) restorePosition(scroller, pos);
@@ -392,8 +423,8 @@ export function App({ host, store, annotationStore, repository }: Props) {
           <button type="button" onClick={() => run('toggle-theme')} title={MSG.themeToggle} aria-label={MSG.themeToggle} aria-pressed={theme === 'dark'}>
             ◐
           </button>
-          <button type="button" onClick={() => run('open-report')} title={MSG.openReportTitle}>
-            {MSG.openReport}
+          <button type="button" onClick={() => run('open-shelf')} title={MSG.shelfTitle}>
+            {MSG.shelf}
           </button>
           <button type="button" onClick={() => setWorkPane((p) => (p === 'targets' ? null : 'targets'))} aria-pressed={workPane === 'targets'} title="报告中的目标任务一览">
             目标任务
@@ -448,7 +479,7 @@ export function App({ host, store, annotationStore, repository }: Props) {
         )}
         {report && (
           <PanelBoundary fallback={(_e, retry) => <PanelError what="搜索" retry={retry} />}>
-            <SearchDock report={report} root={root} open={searchOpen} onOpenChange={setSearchOpen} jumpTo={jumpTo} />
+            <SearchDock report={report} root={root} open={searchOpen} onOpenChange={setSearchOpen} jumpTo={jumpTo} shelf={library.search} />
           </PanelBoundary>
         )}
         {report && (
@@ -496,6 +527,7 @@ export function App({ host, store, annotationStore, repository }: Props) {
           onClose={() => setSettingsOpen(false)}
         />
       )}
+      {library.element}
       {review && <ImportReviewDialog changes={review.changes} from={review.from} onChoose={review.answer} />}
       {toast && (
         <div className="toast" role="status">

@@ -10,7 +10,8 @@ export function commandForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
   const key = e.key.toLowerCase();
   if (key === 'f') return 'find';
   if (key === 'p') return 'print-excerpts';
-  if (key === 'o') return 'open-report';
+  // Ctrl+O opens the 书架 (add a file from there); Ctrl+Shift+O goes straight to the file dialog.
+  if (key === 'o') return e.shiftKey ? 'open-report' : 'open-shelf';
   if (key === '=' || key === '+') return 'font-bigger';
   if (key === '-' || key === '_') return 'font-smaller';
   if (key === '0') return 'font-reset';

@@ -8,6 +8,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Annotation } from '../../shared/annotations/model';
+import type { ShelfEntry } from '../../shared/library/entry';
 
 /** Current schema version (Dexie version number, not the IndexedDB one, which Dexie ×10). */
 export const SCHEMA_VERSION = 3;
@@ -43,8 +44,15 @@ export const SCHEMA_V1 = {
 } as const;
 
 /**
- * Version 3 adds the drafts of 起草 (代表建议, 审议发言提纲). Version 2 is another table set
- * (the multi-report library) declared on its own branch; Dexie allows the gap.
+ * Version 2 adds the 书架 (library) catalogue; every version-1 table and index is kept as it was.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  shelf: 'id, addedAt, removedAt',
+} as const;
+
+/**
+ * Version 3 adds the drafts of 起草 (代表建议, 审议发言提纲).
  */
 export const SCHEMA_V3_DRAFTS = { drafts: 'id, reportId, updatedAt' } as const;
 
@@ -73,6 +81,7 @@ export class YanduDB extends Dexie {
   annotations!: EntityTable<StoredAnnotation, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   readingPositions!: EntityTable<ReadingPosition, 'reportId'>;
+  shelf!: EntityTable<ShelfEntry, 'id'>;
   drafts!: EntityTable<DraftRow, 'id'>;
 
   constructor(options: YanduDBOptions = {}) {
@@ -84,6 +93,9 @@ export class YanduDB extends Dexie {
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
     this.version(1).stores(SCHEMA_V1);
+    // No upgrade function: the new tables start empty and fill as reports are opened; the
+    // bundled report is put on the shelf at start (renderer/library/shelf-repository.ts).
+    this.version(2).stores(SCHEMA_V2);
     // New table only: every version-1 row stays as it is, no data migration needed.
     this.version(3).stores(SCHEMA_V3_DRAFTS);
   }

@@ -6,6 +6,7 @@
 import type { OpenedFile, ReaderHost, Result } from '../../shared/ipc/contract';
 import type { Report, ReportMeta } from '../../shared/report/model';
 import { createBrowserBackups } from './browser-backups';
+import { createBrowserShelf } from './browser-shelf';
 import { MAX_EXCHANGE_BYTES } from '../../shared/exchange/format';
 import { loadReportFile, REPORT_EXTENSIONS } from '../../shared/report/load/load-report';
 import { parseKnownTypos, type KnownTypo } from '../../shared/report/typos';
@@ -83,6 +84,7 @@ export function createBrowserHost(base = './'): ReaderHost {
   void requestPersistentStorage();
   return {
     ...createBrowserBackups(),
+    ...createBrowserShelf(),
     async listReports() {
       try {
         const ids = JSON.parse(new TextDecoder().decode(await fetchBytes(`${base}reports/index.json`))) as string[];

@@ -7,7 +7,7 @@ import type { Report } from '../../shared/report/model';
 import type { NoteRecord, SearchResult } from '../../shared/search/types';
 import { flashRanges, paintRanges } from '../reader/text-highlights';
 import { useAnnotationState, useAnnotationStore } from '../annotations/use-annotation-store';
-import { SearchPanel } from './SearchPanel';
+import { SearchPanel, type ShelfSearch } from './SearchPanel';
 
 interface Props {
   report: Report;
@@ -16,9 +16,11 @@ interface Props {
   onOpenChange(open: boolean): void;
   /** Scrolls the reading column to a paragraph (flash: briefly mark the whole paragraph). */
   jumpTo(paragraphId: string, flash: boolean): void;
+  /** 书架全部: the shelf to search, and how to open another report at a paragraph. */
+  shelf?: ShelfSearch & { openAt(reportId: string, paragraphId: string): void };
 }
 
-export function SearchDock({ report, root, open, onOpenChange, jumpTo }: Props) {
+export function SearchDock({ report, root, open, onOpenChange, jumpTo, shelf }: Props) {
   const store = useAnnotationStore();
   const list = useAnnotationState((s) => s.list);
   const resolutions = useAnnotationState((s) => s.resolutions);
@@ -46,6 +48,7 @@ export function SearchDock({ report, root, open, onOpenChange, jumpTo }: Props) 
 
   const onJump = useCallback(
     (r: SearchResult) => {
+      if (r.reportId !== report.id && r.source === 'report') return shelf?.openAt(r.reportId, r.paragraphId);
       if (r.source === 'note' && r.annotationId) {
         const placed = store.getState().resolutions.get(r.annotationId);
         if (placed && placed.status !== 'orphan') jumpTo(placed.segmentId, true);
@@ -54,7 +57,7 @@ export function SearchDock({ report, root, open, onOpenChange, jumpTo }: Props) 
       jumpTo(r.paragraphId, true);
       if (root && r.textStart >= 0) flashRanges(root, 'jump-flash', [{ paragraphId: r.paragraphId, start: r.textStart, end: r.textStart + r.text.length }]);
     },
-    [store, jumpTo, root],
+    [store, jumpTo, root, report.id, shelf],
   );
 
   const onHitsChange = useCallback(
@@ -63,15 +66,16 @@ export function SearchDock({ report, root, open, onOpenChange, jumpTo }: Props) 
       paintRanges(
         root,
         'search-hit',
-        results.filter((r) => r.source === 'report').flatMap((r) => r.paragraphRanges.map(([start, end]) => ({ paragraphId: r.paragraphId, start, end }))),
+        // Across the 书架, only this report's hits are in the text (paragraph ids repeat between reports).
+        results.filter((r) => r.source === 'report' && r.reportId === report.id).flatMap((r) => r.paragraphRanges.map(([start, end]) => ({ paragraphId: r.paragraphId, start, end }))),
       );
     },
-    [root],
+    [root, report.id],
   );
 
   return (
     <div className="search-dock" hidden={!open}>
-      <SearchPanel report={report} notes={notes} open={open} onOpenChange={onOpenChange} onJump={onJump} onHitsChange={onHitsChange} />
+      <SearchPanel report={report} notes={notes} open={open} onOpenChange={onOpenChange} onJump={onJump} onHitsChange={onHitsChange} shelf={shelf} />
     </div>
   );
 }

@@ -25,6 +25,18 @@ export interface SearchPanelProps {
   onHitsChange(results: SearchResult[]): void;
   /** Injected search backend (tests); default: a module worker. */
   backend?: SearchBackend;
+  /** The 书架: offers 本报告 / 书架全部 when given. */
+  shelf?: ShelfSearch;
+}
+
+/** What the panel needs from the 书架 to search all its reports. */
+export interface ShelfSearch {
+  /** Number of live reports on the shelf (the choice shows from two on). */
+  count: number;
+  /** Every live report, loaded. */
+  load(): Promise<Report[]>;
+  /** The report's title on the shelf (renamed or its own). */
+  titleOf(id: string): string;
 }
 
 /** Characters of context shown before the first match in a result line. */
@@ -73,9 +85,23 @@ const SCOPES: { value: SearchScope; label: string }[] = [
   { value: 'notes', label: M.scopeNotes },
 ];
 
-export function SearchPanel({ report, notes, open, onOpenChange, onJump, onHitsChange, backend }: SearchPanelProps) {
+export function SearchPanel({ report, notes, open, onOpenChange, onJump, onHitsChange, backend, shelf }: SearchPanelProps) {
   const uid = `yds${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
-  const s = useSearch(report, notes, { backend });
+  const [range, setRange] = useState<'report' | 'shelf'>('report');
+  const [shelfReports, setShelfReports] = useState<Report[] | null>(null);
+  // Re-read (and re-index) only when the shelf gains or loses a report, not on every change to it.
+  const shelfLoad = useRef(shelf?.load);
+  shelfLoad.current = shelf?.load;
+  useEffect(() => {
+    if (range !== 'shelf' || !shelfLoad.current) return;
+    let live = true;
+    void shelfLoad.current().then((rs) => live && setShelfReports(rs));
+    return () => {
+      live = false;
+    };
+  }, [range, shelf?.count]);
+  const across = range === 'shelf' && shelfReports !== null;
+  const s = useSearch(across ? shelfReports : report, notes, { backend });
   const [text, setText] = useState('');
   const [scope, setScope] = useState<SearchScope>('all');
   const [colors, setColors] = useState<ColorKey[]>([]);
@@ -120,14 +146,18 @@ export function SearchPanel({ report, notes, open, onOpenChange, onJump, onHitsC
 
   const response = s.query.trim() === '' ? null : s.response;
 
-  // display order: groups as ranked by the engine, results within a group in rank order
+  // display order: groups as ranked by the engine, results within a group in rank order; across
+  // the 书架, grouped by report first (in shelf order), then by part
   const { sections, flat } = useMemo(() => {
     const results = response?.results ?? [];
+    const reportOrder = new Map((across ? shelfReports : []).map((r, i) => [r.id, i]));
+    const reportOf = (g: SearchGroup) => results.find((r) => r.group.id === g.id)?.reportId ?? '';
     const sections = (response?.groups ?? [])
-      .map((g) => ({ ...g, items: results.filter((r) => r.group.id === g.group.id) }))
-      .filter((g) => g.items.length > 0);
+      .map((g, i) => ({ ...g, rank: i, reportId: reportOf(g.group), items: results.filter((r) => r.group.id === g.group.id) }))
+      .filter((g) => g.items.length > 0)
+      .sort((a, b) => (reportOrder.get(a.reportId) ?? 0) - (reportOrder.get(b.reportId) ?? 0) || a.rank - b.rank);
     return { sections, flat: sections.flatMap((g) => g.items) };
-  }, [response]);
+  }, [response, across, shelfReports]);
 
   useEffect(() => setActive(flat.length > 0 ? 0 : -1), [flat]);
 
@@ -163,6 +193,7 @@ export function SearchPanel({ report, notes, open, onOpenChange, onJump, onHitsC
   };
 
   const status = (() => {
+    if (range === 'shelf' && !across) return M.loadingShelf;
     if (!s.ready) return M.indexing;
     if (s.error) return M.error(s.error);
     if (!response) return s.pending && text.trim() ? M.searching : M.hint;
@@ -223,6 +254,16 @@ export function SearchPanel({ report, notes, open, onOpenChange, onJump, onHitsC
       </div>
 
       <div className="yd-search-filters">
+        {shelf && shelf.count > 1 && (
+          <div role="group" aria-label={M.range} className="yd-search-scope yd-search-range">
+            <button type="button" aria-pressed={range === 'report'} onClick={() => setRange('report')}>
+              {M.rangeReport}
+            </button>
+            <button type="button" aria-pressed={range === 'shelf'} title={M.rangeShelfTitle(shelf.count)} onClick={() => setRange('shelf')}>
+              {M.rangeShelf}
+            </button>
+          </div>
+        )}
         <div role="group" aria-label={M.scope} className="yd-search-scope">
           {SCOPES.map((o) => (
             <button key={o.value} type="button" aria-pressed={scope === o.value} onClick={() => setScope(o.value)}>
@@ -283,8 +324,14 @@ export function SearchPanel({ report, notes, open, onOpenChange, onJump, onHitsC
 
       <div ref={list} id={`${uid}-list`} className="yd-search-results" role="listbox" aria-label={M.results}>
         {sections.map((g, gi) => (
-          <div key={g.group.id} role="group" aria-labelledby={`${uid}-g${gi}`} className="yd-search-group">
+          <div key={g.group.id} role="group" aria-labelledby={`${uid}-g${gi}`} className="yd-search-group" data-report-id={g.reportId}>
+            {across && g.reportId !== sections[gi - 1]?.reportId && (
+              <div className="yd-search-report-head" aria-hidden>
+                《{shelf!.titleOf(g.reportId) || g.items[0].reportTitle}》
+              </div>
+            )}
             <div className="yd-search-group-head" id={`${uid}-g${gi}`} title={toDisplayText(g.group.title)}>
+              {across && <span className="visually-hidden">《{shelf!.titleOf(g.reportId) || g.items[0].reportTitle}》</span>}
               <span className="yd-search-group-label">{g.group.label}</span>
               <span className="yd-search-group-title">{shortTitle(g.group)}</span>
               <span className="yd-search-count">{M.count(g.count)}</span>

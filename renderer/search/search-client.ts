@@ -9,6 +9,8 @@ import type { SearchApi } from './search-api';
 
 export interface SearchBackend {
   setReport(report: Report | null): Promise<void>;
+  /** Indexes several reports together (书架全部). */
+  setReports(reports: readonly Report[]): Promise<void>;
   setNotes(notes: NoteRecord[]): Promise<void>;
   search(query: string, filters?: SearchFilters): Promise<SearchResponse>;
   /** Stops the worker (no-op in-thread). */
@@ -24,6 +26,7 @@ export function createInThreadBackend(): SearchBackend {
   const get = () => (api ??= import('./search-api').then((m) => m.createSearchApi()));
   return {
     setReport: async (r) => (await get()).setReport(r),
+    setReports: async (rs) => (await get()).setReports(rs),
     setNotes: async (n) => (await get()).setNotes(n),
     search: async (q, f) => (await get()).search(q, f),
     dispose: () => {},
@@ -47,6 +50,9 @@ export function createSearchBackend(): SearchBackend {
   return {
     setReport: async (r) => {
       await remote.setReport(r);
+    },
+    setReports: async (rs) => {
+      await remote.setReports([...rs]);
     },
     setNotes: async (n) => {
       await remote.setNotes(n);

@@ -2,4 +2,6 @@
 import { expose } from 'comlink';
 import { createSearchApi } from './search-api';
 
-expose(createSearchApi());
+import { createIndexCache } from './index-cache';
+
+expose(createSearchApi({ cache: typeof indexedDB === 'undefined' ? undefined : createIndexCache() }));

@@ -47,7 +47,7 @@ function notesSignature(notes: readonly NoteRecord[]): string {
     .join('\u0000');
 }
 
-export function useSearch(report: Report | null, notes: readonly NoteRecord[], options: UseSearchOptions = {}): UseSearch {
+export function useSearch(report: Report | readonly Report[] | null, notes: readonly NoteRecord[], options: UseSearchOptions = {}): UseSearch {
   const limit = options.limit ?? PANEL_RESULT_LIMIT;
   const backendRef = useRef<SearchBackend | null>(null);
   const ownsBackend = useRef(false);
@@ -129,7 +129,7 @@ export function useSearch(report: Report | null, notes: readonly NoteRecord[], o
   useEffect(() => {
     setReady(false);
     let cancelled = false;
-    void backend.setReport(report).then(() => {
+    void (Array.isArray(report) ? backend.setReports(report) : backend.setReport(report as Report | null)).then(() => {
       if (cancelled || !alive.current) return;
       setReady(true);
       rerun();

@@ -43,6 +43,7 @@ export interface AppInfo {
 /** Commands the application menu sends to the renderer (`menu:command`). */
 export const MENU_COMMANDS = [
   'open-report',
+  'open-shelf',
   'print-excerpts',
   'export-pdf',
   'import-annotations',
@@ -89,6 +90,12 @@ export interface ReaderHost {
   readBackup(name: string): Promise<Result<string>>;
   /** `backup:remove`: deletes a backup (rotation). */
   removeBackup(name: string): Promise<Result<void>>;
+  /** `shelf:write`: keeps a 书架 report (shared/library/stored-report.ts text) under its id. */
+  writeShelfReport(id: string, text: string): Promise<Result<void>>;
+  /** `shelf:read`: the stored text of a 书架 report (the renderer checks it). */
+  readShelfReport(id: string): Promise<Result<string>>;
+  /** `shelf:remove`: deletes a 书架 report's stored text (回收站 emptied). */
+  removeShelfReport(id: string): Promise<Result<void>>;
   /** `menu:command` (main → renderer): subscribe to menu commands; returns an unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /**
@@ -114,6 +121,9 @@ export const IPC_CHANNELS = {
   writeBackup: 'backup:write',
   readBackup: 'backup:read',
   removeBackup: 'backup:remove',
+  writeShelfReport: 'shelf:write',
+  readShelfReport: 'shelf:read',
+  removeShelfReport: 'shelf:remove',
   onMenuCommand: 'menu:command',
   onBeforeClose: 'app:before-close',
 } as const satisfies Record<keyof ReaderHost, string>;

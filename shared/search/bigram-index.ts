@@ -14,6 +14,17 @@
 const ID_BITS = 15;
 const MAX_ID = (1 << ID_BITS) - 1;
 
+/** A BigramIndex as plain typed arrays (structured-cloneable, e.g. into IndexedDB). */
+export interface BigramSnapshot {
+  size: number;
+  nextId: number;
+  ids: Uint16Array;
+  /** Bigram keys; postings of keys[i] are postings[starts[i] .. starts[i+1]). */
+  keys: Int32Array;
+  starts: Uint32Array;
+  postings: Int32Array;
+}
+
 export class BigramIndex {
   private readonly postings = new Map<number, number[]>();
   /** UTF-16 code → dense id (0 = never seen). */
@@ -39,6 +50,35 @@ export class BigramIndex {
         if (list[list.length - 1] !== id) list.push(id);
       }
     }
+  }
+
+  /** The index as typed arrays, to store and restore without re-reading the texts. */
+  snapshot(): BigramSnapshot {
+    const keys = new Int32Array(this.postings.size);
+    const starts = new Uint32Array(this.postings.size + 1);
+    let total = 0;
+    for (const list of this.postings.values()) total += list.length;
+    const postings = new Int32Array(total);
+    let i = 0;
+    let at = 0;
+    for (const [k, list] of this.postings) {
+      keys[i] = k;
+      starts[i++] = at;
+      postings.set(list, at);
+      at += list.length;
+    }
+    starts[i] = at;
+    return { size: this.size, nextId: this.nextId, ids: this.ids.slice(), keys, starts, postings };
+  }
+
+  /** The index a snapshot was taken of. */
+  static fromSnapshot(s: BigramSnapshot): BigramIndex {
+    const index = new BigramIndex([]);
+    (index as { size: number }).size = s.size;
+    index.nextId = s.nextId;
+    index.ids.set(s.ids);
+    for (let i = 0; i < s.keys.length; i++) index.postings.set(s.keys[i], Array.from(s.postings.subarray(s.starts[i], s.starts[i + 1])));
+    return index;
   }
 
   private idOf(code: number): number {

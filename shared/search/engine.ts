@@ -12,7 +12,7 @@ import { annotationMatcher } from '../annotations/filter';
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import approxSearch from 'approx-string-match';
 import type { Report } from '../report/model';
-import { BigramIndex } from './bigram-index';
+import { BigramIndex, type BigramSnapshot } from './bigram-index';
 import { normalizeQuery, toOriginalRange } from './normalize';
 import { noteDocs, reportDocs, type ParagraphInfo, type SearchDoc } from './records';
 import type {
@@ -52,9 +52,27 @@ export interface EngineOptions {
 /** A searchable collection: its docs and their bigram index. */
 class DocSet {
   readonly index: BigramIndex;
-  constructor(readonly docs: SearchDoc[]) {
-    this.index = new BigramIndex(docs.map((d) => d.norm));
+  constructor(
+    readonly docs: SearchDoc[],
+    index?: BigramIndex,
+  ) {
+    this.index = index ?? new BigramIndex(docs.map((d) => d.norm));
   }
+}
+
+/** Layout of EngineSnapshot; a stored snapshot of another layout is rebuilt, not read. */
+export const SNAPSHOT_LAYOUT = 1;
+
+/**
+ * The report index of a SearchEngine as plain data (structured-cloneable): stored between starts
+ * so that searching the whole 书架 does not rebuild it (renderer/search/index-cache.ts).
+ */
+export interface EngineSnapshot {
+  layout: typeof SNAPSHOT_LAYOUT;
+  docs: SearchDoc[];
+  bigram: BigramSnapshot;
+  titles: [string, string][];
+  defaultReportId: string;
 }
 
 interface Hit {
@@ -118,6 +136,7 @@ export class SearchEngine {
   private notes: readonly NoteRecord[] = [];
   private paragraphs = new Map<string, ParagraphInfo>();
   private defaultReportId = '';
+  private titles = new Map<string, string>();
 
   constructor(options: EngineOptions = {}) {
     this.threshold = options.threshold ?? 0.3;
@@ -134,24 +153,38 @@ export class SearchEngine {
 
   /** Replaces the indexed reports (several may be searched together). Notes are re-resolved. */
   setReports(reports: readonly Report[]): void {
-    const docs: SearchDoc[] = [];
+    const docs = reports.flatMap((r, n) => reportDocs(r, n * 1_000_000));
+    this.load(docs, new DocSet(docs), new Map(reports.map((r) => [r.id, r.title])), reports[0]?.id ?? '');
+  }
+
+  /** The report index as plain data (see EngineSnapshot). */
+  snapshot(): EngineSnapshot {
+    return { layout: SNAPSHOT_LAYOUT, docs: this.reportSet.docs, bigram: this.reportSet.index.snapshot(), titles: [...this.titles], defaultReportId: this.defaultReportId };
+  }
+
+  /** Replaces the indexed reports by a snapshot; false (nothing changed) when it is not one of this layout. */
+  restore(s: EngineSnapshot): boolean {
+    if (!s || s.layout !== SNAPSHOT_LAYOUT || !Array.isArray(s.docs) || !s.bigram || s.bigram.size !== s.docs.length) return false;
+    this.load(s.docs, new DocSet(s.docs, BigramIndex.fromSnapshot(s.bigram)), new Map(s.titles), s.defaultReportId);
+    return true;
+  }
+
+  private load(docs: SearchDoc[], set: DocSet, titles: Map<string, string>, defaultReportId: string): void {
     this.paragraphs = new Map();
-    reports.forEach((r, n) => {
-      for (const d of reportDocs(r, n * 1_000_000)) {
-        docs.push(d);
-        const info: ParagraphInfo = {
-          reportId: d.reportId,
-          label: d.label,
-          group: d.group,
-          order: d.order,
-          sentences: d.sentences,
-        };
-        this.paragraphs.set(`${r.id}\n${d.paragraphId}`, info);
-        if (!this.paragraphs.has(d.paragraphId)) this.paragraphs.set(d.paragraphId, info);
-      }
-    });
-    this.defaultReportId = reports[0]?.id ?? '';
-    this.reportSet = new DocSet(docs);
+    for (const d of docs) {
+      const info: ParagraphInfo = {
+        reportId: d.reportId,
+        label: d.label,
+        group: d.group,
+        order: d.order,
+        sentences: d.sentences,
+      };
+      this.paragraphs.set(`${d.reportId}\n${d.paragraphId}`, info);
+      if (!this.paragraphs.has(d.paragraphId)) this.paragraphs.set(d.paragraphId, info);
+    }
+    this.defaultReportId = defaultReportId;
+    this.titles = titles;
+    this.reportSet = set;
     this.setNotes(this.notes);
     // ICU loads its word dictionary on first use (tens of ms): pay that now, not on a keystroke
     segmentWords('初始化');
@@ -455,6 +488,7 @@ export class SearchEngine {
     const base: SearchResult = {
       key: isNote ? `note:${doc.note!.annotationId}` : `${doc.reportId}:${s.id ?? doc.paragraphId}`,
       reportId: doc.reportId,
+      reportTitle: this.titles.get(doc.reportId) ?? '',
       source: doc.source,
       paragraphId: doc.paragraphId,
       sentenceId: s.id,

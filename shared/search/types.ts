@@ -61,6 +61,8 @@ export interface SearchResult {
   /** Unique key of the hit: `${reportId}:${sentenceId}` or `note:${annotationId}`. */
   key: string;
   reportId: string;
+  /** Title of that report (several reports are searched together on the 书架). */
+  reportTitle: string;
   source: 'report' | 'note';
   paragraphId: string;
   /** Sentence hit; for a note, the sentence its annotation starts in when known, else null. */

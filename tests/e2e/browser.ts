@@ -1,5 +1,5 @@
 /** Playwright driving Debian's Chromium in the end-to-end tests. */
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, FileChooser, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import { launch } from './chromium';
@@ -38,6 +38,21 @@ export async function waitForReader(page: Page): Promise<void> {
   await page.locator('[data-segment-id]').first().waitFor();
   await page.locator('nav[aria-label="目录"]').waitFor();
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/**
+ * Starts 添加报告文件… from the 书架 (opened with its button or Ctrl+O) and resolves to the file
+ * chooser it opens.
+ */
+export async function addReportFile(page: Page, how: 'button' | 'ctrl+o' = 'button'): Promise<FileChooser> {
+  const chooser = page.waitForEvent('filechooser');
+  // After a refused file the 书架 is still open: add the next one from there.
+  if (await page.locator('[role=dialog][aria-label="书架"]').isVisible()) {
+    /* already open */
+  } else if (how === 'button') await page.getByRole('button', { name: '书架', exact: true }).click();
+  else await page.keyboard.press('Control+o');
+  await page.locator('[role=dialog][aria-label="书架"]').getByRole('button', { name: '添加报告文件…' }).click();
+  return chooser;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -13,7 +13,7 @@ import { scannedPdf } from '../fixtures/formats/bad-files';
 import { makeDocx } from '../fixtures/formats/make-docx';
 import { makeHtml } from '../fixtures/formats/make-html';
 import { makePdf } from '../fixtures/formats/make-pdf';
-import { openReader, screenshot, sharedBrowser, waitForReader } from './browser';
+import { addReportFile, openReader, screenshot, sharedBrowser, waitForReader } from './browser';
 
 const browser = sharedBrowser();
 const CORPUS = resolve(__dirname, '../../../shared/corpus/provincial-2026');
@@ -21,10 +21,7 @@ const hebei = cleanLines(readFileSync(resolve(CORPUS, '2026_河北省_政府工�
 const TITLE = '2026年河北省政府工作报告';
 
 async function choose(page: Page, how: 'button' | 'ctrl+o', name: string, buffer: Uint8Array): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  if (how === 'button') await page.getByRole('button', { name: '打开报告' }).click();
-  else await page.keyboard.press('Control+o');
-  await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(buffer) });
+  await (await addReportFile(page, how)).setFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(buffer) });
 }
 
 async function drop(page: Page, name: string, bytes: Uint8Array): Promise<void> {
@@ -55,7 +52,7 @@ describe('打开报告 in other formats', () => {
     const { context, page } = await openReader(browser());
     await choose(page, 'button', '河北省政府工作报告.docx', await makeDocx(hebei, '征求意见稿'));
     await expectHebei(page);
-    expect(await page.locator('.toast').innerText()).toBe(`已打开：${TITLE}`);
+    expect(await page.locator('.toast').innerText()).toBe(`已打开并放上书架：${TITLE}`);
     await screenshot(page, 'open-docx-header');
     await context.close();
   });

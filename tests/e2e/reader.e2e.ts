@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from '@playwright/test';
-import { sharedBrowser, openReader, screenshot, waitForReader } from './browser';
+import { addReportFile, sharedBrowser, openReader, screenshot, waitForReader } from './browser';
 import { highlight, openMark } from './annotate';
 
 const browser = sharedBrowser();
@@ -206,12 +206,12 @@ describe('reading view', () => {
 
   it('opens a report file, and refuses a binary file with a clear message, keeping the open report', async () => {
     const { context, page } = await openReader(browser());
-    const [bad] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '打开报告' }).click()]);
+    const bad = await addReportFile(page);
     await bad.setFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe, 0, 1]) });
     await expect.poll(() => page.locator('.toast').innerText().catch(() => '')).toMatch(/UTF-8|二进制|文本/);
     expect(await page.locator('[data-segment-id="h3"]').count()).toBe(1);
     const text = '某市2026年政府工作报告\n\n各位代表：\n\n一、过去一年工作回顾\n\n经济运行稳中向好。全年地区生产总值增长5%。\n\n二、今年工作安排\n\n（一）扩大有效投资。推进重点项目建设。\n';
-    const [good] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '打开报告' }).click()]);
+    const good = await addReportFile(page);
     await good.setFiles({ name: 'mou-shi.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
     await expect.poll(() => page.locator('nav[aria-label="目录"]').innerText()).toContain('一、过去一年工作回顾');
     expect(await page.locator('nav[aria-label="目录"]').innerText()).toContain('（一）扩大有效投资');

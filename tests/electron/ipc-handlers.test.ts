@@ -36,6 +36,11 @@ function setup(overrides: Partial<IpcDeps> = {}) {
       read: vi.fn(async () => ({ ok: true as const, value: '{}' })),
       remove: vi.fn(async () => ({ ok: true as const, value: undefined })),
     },
+    shelf: {
+      write: vi.fn(async () => ({ ok: true as const, value: undefined })),
+      read: vi.fn(async () => ({ ok: true as const, value: '{}' })),
+      remove: vi.fn(async () => ({ ok: true as const, value: undefined })),
+    },
     ...overrides,
   };
   const guard = createSenderGuard([{ protocol: 'app:', host: 'reader' }]);
@@ -236,5 +241,25 @@ describe('sanitizeFileName', () => {
     ['  .hidden ', 'hidden'],
   ])('%j → %j', (name, safe) => {
     expect(sanitizeFileName(name)).toBe(safe);
+  });
+});
+
+describe('shelf channels', () => {
+  it('pass a valid id and text to the shelf folder', async () => {
+    const { call, deps } = setup();
+    expect(await call('shelf:write', 'r-0123456789abcdef', '{"id":"r-0123456789abcdef"}')).toEqual({ ok: true, value: undefined });
+    expect(deps.shelf.write).toHaveBeenCalledWith('r-0123456789abcdef', '{"id":"r-0123456789abcdef"}');
+    expect(await call('shelf:read', 'changzhi-2026')).toEqual({ ok: true, value: '{}' });
+  });
+
+  it.each([['../../etc/passwd'], ['r-XYZ'], ['C:\\x'], ['']])('refuse the id %j without touching the disk', async (id) => {
+    const { call, deps } = setup();
+    for (const channel of ['shelf:read', 'shelf:remove']) {
+      const r = await call(channel, id);
+      expect(r.ok).toBe(false);
+      expect((r as { error: string }).error).toMatch(/请求无效|无效/);
+    }
+    expect(deps.shelf.read).not.toHaveBeenCalled();
+    expect(deps.shelf.remove).not.toHaveBeenCalled();
   });
 });

@@ -23,7 +23,8 @@ describe('buildMenuTemplate', () => {
   });
 
   it.each([
-    ['文件', '打开报告…', 'CmdOrCtrl+O', 'open-report'],
+    ['文件', '书架…', 'CmdOrCtrl+O', 'open-shelf'],
+    ['文件', '打开报告文件…', 'CmdOrCtrl+Shift+O', 'open-report'],
     ['文件', '打印摘录…', 'CmdOrCtrl+P', 'print-excerpts'],
     ['文件', '导出 PDF…', undefined, 'export-pdf'],
     ['编辑', '撤销', 'CmdOrCtrl+Z', 'undo'],

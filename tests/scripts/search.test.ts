@@ -125,8 +125,42 @@ describe('search CLI (in process)', () => {
 
   it('formatText marks matched characters', () => {
     const text = formatText('煤炭', [
-      { key: 'k', reportId: 'r', source: 'report', paragraphId: 'p', sentenceId: 'p.s1', label: '三(二)¶1', text: '推动煤炭绿色智能转型。', ranges: [[2, 4]], paragraphRanges: [[2, 4]], textStart: 0, score: 0, kind: 'exact', group: { id: 'g', label: '三(二)', title: '', order: 0 } },
+      { key: 'k', reportId: 'r', reportTitle: '长治市2026年政府工作报告', source: 'report', paragraphId: 'p', sentenceId: 'p.s1', label: '三(二)¶1', text: '推动煤炭绿色智能转型。', ranges: [[2, 4]], paragraphRanges: [[2, 4]], textStart: 0, score: 0, kind: 'exact', group: { id: 'g', label: '三(二)', title: '', order: 0 } },
     ], 1, []);
     expect(text).toBe('“煤炭”：共 1 处。\n1. 三(二)¶1 [精确] 推动【煤炭】绿色智能转型。');
+  });
+});
+
+describe('search CLI over several reports (书架全部)', () => {
+  it('searches a .txt and a .docx together; every result names its report, as the app’s worker gives them', async () => {
+    const { makeDocx } = await import('../fixtures/formats/make-docx');
+    const { cleanLines } = await import('../fixtures/formats/clean-report');
+    const { readFileSync } = await import('node:fs');
+    const { SearchEngine } = await import('../../shared/search/engine');
+    const { loadReport } = await import('../../scripts/search');
+    const corpus = resolve(ROOT, '../shared/corpus/provincial-2026');
+    const dir = mkdtempSync(join(tmpdir(), 'yandu-cli-'));
+    const shanxi = join(corpus, '2026_山西省_政府工作报告.txt');
+    const docx = join(dir, '河北.docx');
+    writeFileSync(docx, await makeDocx(cleanLines(readFileSync(join(corpus, '2026_河北省_政府工作报告.txt'), 'utf8')), '政府工作报告'));
+    let out = '';
+    const code = await main(['营商环境', '--report', shanxi, '--report', docx, '--json'], (s) => (out += s), () => 0);
+    expect(code).toBe(0);
+    const rows = JSON.parse(out) as (Row & { reportId: string; reportTitle: string; group: string })[];
+    const titles = [...new Set(rows.map((r) => r.reportTitle))];
+    expect(titles).toEqual(['2026年山西省政府工作报告', '2026年河北省政府工作报告']);
+    expect(rows.every((r) => /^r-[0-9a-f]+$/.test(r.reportId))).toBe(true);
+    // Same results as the app's engine over the same two reports.
+    const engine = new SearchEngine();
+    engine.setReports([await loadReport(shanxi), await loadReport(docx)]);
+    const app = engine.search('营商环境', { scope: 'all' }).results;
+    expect(rows.map((r) => [r.reportId, r.sentenceId, r.kind])).toEqual(app.map((r) => [r.reportId, r.sentenceId, r.kind]));
+    // Grouped by report: exact hits of 山西 all come before those of 河北.
+    const exact = rows.filter((r) => r.kind === 'exact').map((r) => r.reportTitle);
+    expect(exact).toEqual([...exact].sort((a, b) => titles.indexOf(a) - titles.indexOf(b)));
+    let text = '';
+    await main(['营商环境', '--report', shanxi, '--report', docx], (s) => (text += s), () => 0);
+    expect(text).toContain('《2026年山西省政府工作报告》');
+    expect(text).toContain('《2026年河北省政府工作报告》');
   });
 });

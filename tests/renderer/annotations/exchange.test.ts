@@ -167,3 +167,15 @@ describe('exchange: open formats (CSV, W3C Web Annotation)', () => {
     expect(applied).toEqual([]);
   });
 });
+
+describe('exchange: a file for another report (书架)', () => {
+  it('hands it to the 书架 instead of refusing, and writes nothing to the open report', async () => {
+    const other = { ...annotationOn('营商环境', { author: '李四' }), reportId: 'r-0123456789abcdef' };
+    const { ports, applied } = fakes([], { ok: true, value: { name: 'x.json', bytes: fileOf([other], '李四', 'r-0123456789abcdef') } });
+    const seen: string[] = [];
+    ports.elsewhere = async (file) => (seen.push(file.report.id), '已归入书架');
+    expect(await importAnnotations(ports, report, TITLE)).toBe('已归入书架');
+    expect(seen).toEqual(['r-0123456789abcdef']);
+    expect(applied).toEqual([]);
+  });
+});

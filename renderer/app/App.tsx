@@ -99,6 +99,17 @@ export function App({ host, store, annotationStore, repository, shelf }: Props) 
     jumpTo: (id) => reader.current?.scrollToParagraph(id, { flash: true }),
   });
   const startLibrary = library.start;
+  // 两年对照: last year's report of the same place, when the 书架 holds it.
+  const [lastYear, setLastYear] = useState<Report | null>(null);
+  const lastYearOf = library.lastYearOf;
+  useEffect(() => {
+    if (!report || workPane !== 'targets') return;
+    let live = true;
+    void lastYearOf(report).then((r) => live && setLastYear(r));
+    return () => {
+      live = false;
+    };
+  }, [report, workPane, lastYearOf]);
   // The bundled report joins the 书架 and the last report read opens again.
   const loadBundled = useCallback(async () => {
     setState({ kind: 'loading' });
@@ -502,7 +513,7 @@ export function App({ host, store, annotationStore, repository, shelf }: Props) 
           <PanelBoundary fallback={(_e, retry) => <PanelError what={workPane === 'targets' ? '目标任务' : '起草'} retry={retry} />}>
             <Suspense fallback={<p className="status">{MSG.loading}</p>}>
               {workPane === 'targets' ? (
-                <TargetsPane report={report} reportTitle={displayTitle} author={author} host={host} root={root} jumpTo={jumpTo} toast={showToast} onClose={() => setWorkPane(null)} />
+                <TargetsPane report={report} reportTitle={displayTitle} author={author} host={host} lastYear={lastYear} root={root} jumpTo={jumpTo} toast={showToast} onClose={() => setWorkPane(null)} />
               ) : (
                 <DraftsPane report={report} reportTitle={displayTitle} legend={settings.legend} host={host} root={root} jumpTo={jumpTo} toast={showToast} onClose={() => setWorkPane(null)} />
               )}

@@ -23,6 +23,7 @@ import { SHELF_MSG as M } from './messages';
 import type { ShelfSearch } from '../search/SearchPanel';
 import type { ExchangeFile } from '../../shared/exchange/format';
 import { summaryText } from '../../shared/exchange';
+import { previousYearEntry } from '../../shared/library/year-pair';
 
 export interface LibraryOptions {
   host: ReaderHost;
@@ -51,6 +52,8 @@ export interface Library {
   titleOf(id: string): string;
   /** Every live shelf report, loaded (search across the 书架). */
   loadAll(): Promise<Report[]>;
+  /** Last year's report of the same place on the 书架 (两年对照), loaded; null when there is none. */
+  lastYearOf(report: Report): Promise<Report | null>;
   /** 导入批注 of a file for another report (ExchangePorts.elsewhere). */
   fileElsewhere(file: ExchangeFile): Promise<string>;
   /** What the search panel needs for 书架全部. */
@@ -285,11 +288,22 @@ export function useLibrary(o: LibraryOptions): Library {
     [shelf],
   );
 
+  const lastYearOf = useCallback(
+    async (report: Report) => {
+      const current = items.find((i) => i.id === report.id);
+      const entry = current && previousYearEntry(items, current);
+      if (!entry) return null;
+      const r = await load(entry.id);
+      return r.ok ? r.value : null;
+    },
+    [items, load],
+  );
+
   const liveCount = items.filter((i) => !i.removedAt).length;
   const search = useMemo(
     () => ({ count: liveCount, load: loadAll, titleOf, openAt: (id: string, paragraphId: string) => void openById(id, paragraphId) }),
     [liveCount, loadAll, titleOf, openById],
   );
 
-  return { items, start, openById, admitOpened, showShelf: () => setDialog(true), titleOf, loadAll, search, fileElsewhere, element };
+  return { items, start, openById, admitOpened, showShelf: () => setDialog(true), titleOf, loadAll, lastYearOf, search, fileElsewhere, element };
 }

@@ -133,6 +133,28 @@ describe('书架', () => {
     await context.close();
   });
 
+  it('两年对照 takes last year’s report of the same place from the 书架', async () => {
+    // No 2025 长治 report exists here: 山西's 2026 text stands in, titled as 长治's of 2025.
+    const lastYear = '2025年长治市政府工作报告';
+    const { context, page } = await openReader(browser());
+    const bundledTitle = await title(page);
+    await add(page, '长治2025.txt', shanxi.replace(SHANXI, lastYear));
+    await expect.poll(() => title(page), { timeout: 20_000 }).toBe(lastYear);
+    await page.keyboard.press('Control+o');
+    await page.locator(SHELF).getByRole('button', { name: bundledTitle }).click();
+    await expect.poll(() => title(page)).toBe(bundledTitle);
+    await waitForReader(page);
+    await page.getByRole('button', { name: '目标任务', exact: true }).click();
+    const pane = page.locator('[role=dialog][aria-label="目标任务"]');
+    await pane.getByRole('tab', { name: '两年对照' }).click();
+    await expect.poll(() => pane.innerText(), { timeout: 15_000 }).toContain(`上年报告：《${lastYear}》`);
+    expect(await pane.getByRole('button', { name: '选择上年报告…' }).count()).toBe(0);
+    await pane.locator('tbody tr').first().waitFor();
+    expect(await pane.locator('tbody tr').count()).toBe(9);
+    await screenshot(page, 'targets-years-shelf');
+    await context.close();
+  });
+
   it('对照阅读: two reports side by side; picking a part shows the same-named part of the other', async () => {
     const { context, page } = await openReader(browser());
     await add(page, '山西.txt', shanxi);

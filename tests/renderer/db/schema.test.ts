@@ -72,7 +72,7 @@ describe('YanduDB schema', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect({ a: await db.annotations.toArray(), s: await db.settings.toArray(), p: await db.readingPositions.toArray() }).toEqual(before);
     expect(await db.annotations.where('tags').equals('数字').count()).toBe(1);
     expect(await db.annotations.where('[reportId+deleted]').equals([report.id, 0]).count()).toBe(2);

@@ -26,8 +26,8 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
     this.parent = parent;
     this.delta = delta;
     // Cut the history after a few versions, or every old layer would stay in memory.
-    let v: LayeredMap<K, V> | null = this;
-    for (let i = 0; v && i < HISTORY; i++) v = v.parent;
+    let v = parent;
+    for (let i = 1; v && i < HISTORY; i++) v = v.parent;
     if (v) v.parent = null;
   }
 
@@ -87,9 +87,10 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
    * from `older` within a few versions; null otherwise (compare in full).
    */
   changedSince(older: ReadonlyMap<K, V>): Set<K> | null {
-    const keys = new Set<K>();
-    let v: LayeredMap<K, V> | null = this;
-    for (let i = 0; v && i <= HISTORY; i++) {
+    if (older === this) return new Set();
+    const keys = new Set<K>(this.delta);
+    let v = this.parent;
+    for (let i = 0; v && i < HISTORY; i++) {
       if (v === older) return keys;
       for (const k of v.delta) keys.add(k);
       v = v.parent;

@@ -10,6 +10,11 @@ import type { SearchApi } from './search-api';
 export interface SearchBackend {
   setReport(report: Report | null): Promise<void>;
   setNotes(notes: NoteRecord[]): Promise<void>;
+  /**
+   * Only the notes that changed (optional: a backend without it gets setNotes). Sending every
+   * note to the worker after each save copied megabytes on the page's thread.
+   */
+  updateNotes?(upserts: NoteRecord[], removed: string[]): Promise<void>;
   search(query: string, filters?: SearchFilters): Promise<SearchResponse>;
   /** Stops the worker (no-op in-thread). */
   dispose(): void;
@@ -25,6 +30,7 @@ export function createInThreadBackend(): SearchBackend {
   return {
     setReport: async (r) => (await get()).setReport(r),
     setNotes: async (n) => (await get()).setNotes(n),
+    updateNotes: async (u, r) => (await get()).updateNotes(u, r),
     search: async (q, f) => (await get()).search(q, f),
     dispose: () => {},
   };
@@ -50,6 +56,9 @@ export function createSearchBackend(): SearchBackend {
     },
     setNotes: async (n) => {
       await remote.setNotes(n);
+    },
+    updateNotes: async (u, r) => {
+      await remote.updateNotes(u, r);
     },
     search: async (q, f) => remote.search(q, f),
     dispose: () => worker.terminate(),

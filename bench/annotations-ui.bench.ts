@@ -65,14 +65,14 @@ const MIME: Record<string, string> = {
   '.png': 'image/png',
 };
 
-function build(outDir: string, minify: boolean): void {
+export function build(outDir: string, minify: boolean): void {
   const args = ['vite', 'build', '--config', 'vite.web.config.mts', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'];
   if (!minify) args.push('--minify', 'false');
   execFileSync('npx', args, { cwd: ROOT, stdio: 'inherit' });
 }
 
 /** Static files of `dir` on a free loopback port. */
-async function serve(dir: string): Promise<{ server: Server; url: string }> {
+export async function serve(dir: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
@@ -89,7 +89,7 @@ async function serve(dir: string): Promise<{ server: Server; url: string }> {
 
 // --- in the page --------------------------------------------------------------------------
 
-interface Case {
+export interface Case {
   /** Annotations the page must show. */
   expected: number;
   /** The annotation list is open (else only marks are awaited). */
@@ -103,7 +103,7 @@ interface Case {
  * readwrite IndexedDB transaction after it starts and completes (strict durability: complete =
  * on disk). Written as a string: tsx would wrap inner functions in helpers the page lacks.
  */
-const pageProbe = ({ expected, list }: Case) => `
+export const pageProbe = ({ expected, list }: Case) => `
   (() => {
     const b = (window.__bench = { first: 0, dom: 0, painted: 0 });
     const done = () => {
@@ -160,7 +160,7 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 
-const waitReady = (page: Page) =>
+export const waitReady = (page: Page) =>
   page.waitForFunction(() => (window as unknown as { __bench: { painted: number } }).__bench.painted > 0, undefined, { timeout: 180_000, polling: 50 });
 
 /** One fresh page load in `context` (its IndexedDB holds the seeded records). */
@@ -219,7 +219,7 @@ async function seed(page: Page, records: Annotation[], settings: Array<{ key: st
 }
 
 /** A context whose IndexedDB holds `records`, the app having created its schema first. */
-async function seededContext(browser: Browser, url: string, records: Annotation[], opts: { list?: boolean } = {}): Promise<BrowserContext> {
+export async function seededContext(browser: Browser, url: string, records: Annotation[], opts: { list?: boolean } = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(url);

@@ -524,6 +524,8 @@ export default async function bench(options: Record<string, string> = {}): Promi
   const marks = marksByParagraph(report, records, resolved);
   const pieces = [...marks.values()].reduce((n, l) => n + l.length, 0);
 
+  const step = (what: string) => process.stderr.write(`[annotations-ui ${N}] ${what}\n`);
+  step('records made');
   const tmp = mkdtempSync(join(tmpdir(), 'yandu-bench-web-'));
   if (!existsSync(join(ROOT, 'out/web/index.html'))) build(join(ROOT, 'out/web'), true);
   cpSync(join(ROOT, 'out/web'), tmp, { recursive: true });
@@ -531,6 +533,7 @@ export default async function bench(options: Record<string, string> = {}): Promi
   const browser = await launch();
   try {
     if (process.env.BENCH_PROFILE === 'only') return await profile(browser, records);
+    step('seeding');
     const empty = await seededContext(browser, url, []);
     const full = await seededContext(browser, url, records);
     const marksOnly = await seededContext(browser, url, records, { list: false });
@@ -540,12 +543,15 @@ export default async function bench(options: Record<string, string> = {}): Promi
       { name: 'marksOnly', context: marksOnly, c: { expected: N, list: false } },
     ] as const;
     const loads: Record<string, LoadSample[]> = { none: [], full: [], marksOnly: [] };
+    step('loading');
     for (const k of cases) await loadOnce(k.context, url, k.c); // warm the HTTP and compile caches
     // Interleaved, so a burst of load on the shared machine hits every case alike.
     for (let i = 0; i < ITER; i++) for (const k of cases) loads[k.name].push(await loadOnce(k.context, url, k.c));
+    step('clicking');
     const clicks0 = await clicks(empty, url, cases[0].c);
     const clicksN = await clicks(full, url, cases[1].c);
     const clicksM = await clicks(marksOnly, url, cases[2].c);
+    step('typing');
     const typed0 = await typing(empty, url, cases[0].c);
     const typedN = await typing(full, url, cases[1].c);
     for (const k of cases) await k.context.close();

@@ -1,5 +1,5 @@
 /** The application shell: top bar, outline, reading column, side panels, commands. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand, ReaderHost, Result } from '../../shared/ipc/contract';
 import type { Report } from '../../shared/report/model';
 import { MSG } from '../messages';
@@ -10,12 +10,10 @@ import { positionAtTop, restorePosition } from './reading-position';
 import type { ShellStore } from './shell-store';
 import { useShortcuts } from './use-shortcuts';
 import { useFileDrop } from '../import/use-file-drop';
-import { SettingsDialog } from './SettingsDialog';
 import { preloadNoteFont } from './note-font';
 import { PanelBoundary, PanelError } from './PanelBoundary';
 import { AuthorPrompt } from './AuthorPrompt';
 import { createBackupService } from '../backup/backup-service';
-import { BackupPanel } from '../backup/BackupPanel';
 import { ownsUndo } from './text-entry';
 import { DEFAULT_SETTINGS, type PanelChoice, type SettingKey, type Settings } from '../db/settings-repository';
 import { SEARCH_BESIDE_LIST_MIN_PX, useWindowWidth, widthClassOf } from './use-width-class';
@@ -31,7 +29,12 @@ import { ImportReviewDialog } from '../annotations/ImportReviewDialog';
 import type { ImportChoice } from '../annotations/exchange';
 import type { MergeChange } from '../../shared/exchange';
 import { SearchDock } from '../search/SearchDock';
-import { ExcerptPanel } from '../print/ExcerptPanel';
+
+// Loaded when first opened, not at start-up: 打印摘录 (with the print and Word code) and 设置
+// are not needed to show the report.
+const ExcerptPanel = lazy(() => import('../print/ExcerptPanel').then((m) => ({ default: m.ExcerptPanel })));
+const SettingsDialog = lazy(() => import('./SettingsDialog').then((m) => ({ default: m.SettingsDialog })));
+const BackupPanel = lazy(() => import('../backup/BackupPanel').then((m) => ({ default: m.BackupPanel })));
 
 interface Props {
   host: ReaderHost;
@@ -451,7 +454,9 @@ export function App({ host, store, annotationStore, repository }: Props) {
               </div>
             )}
           >
-            <ExcerptPanel report={report} reportTitle={displayTitle} legend={settings.legend} userName={author} host={host} toast={showToast} onClose={() => setPrintOpen(false)} />
+            <Suspense fallback={null}>
+              <ExcerptPanel report={report} reportTitle={displayTitle} legend={settings.legend} userName={author} host={host} toast={showToast} onClose={() => setPrintOpen(false)} />
+            </Suspense>
           </PanelBoundary>
         )}
         {report && !annotationsHidden && !listYields && (
@@ -461,6 +466,7 @@ export function App({ host, store, annotationStore, repository }: Props) {
         )}
       </div>
       {settingsOpen && (
+        <Suspense fallback={null}>
         <SettingsDialog
           backups={<BackupPanel service={backups} host={host} toast={showToast} />}
           author={author}
@@ -471,6 +477,7 @@ export function App({ host, store, annotationStore, repository }: Props) {
           }}
           onClose={() => setSettingsOpen(false)}
         />
+        </Suspense>
       )}
       {review && <ImportReviewDialog changes={review.changes} from={review.from} onChoose={review.answer} />}
       {toast && (

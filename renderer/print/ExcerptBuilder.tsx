@@ -14,7 +14,6 @@ import type { Report } from '../../shared/report/model';
 import { toDisplayText } from '../../shared/report/display';
 import { buildExcerpts, formatChineseDate, type ExcerptScope, type NotesPlacement, type PassageMode } from '../../shared/export/excerpt-model';
 import { toMarkdown } from '../../shared/export/markdown';
-import { toDocx } from '../../shared/export/docx';
 import { pageCss, renderPrintHtml } from './print-document';
 import printCss from './print.css?raw';
 import './print.css';
@@ -162,6 +161,8 @@ export function ExcerptBuilder(props: Props) {
     });
   const exportDocx = () =>
     run('导出 Word', async () => {
+      // The docx library is a third of the app's code: loaded only for a Word export.
+      const { toDocx } = await import('../../shared/export/docx');
       const bytes = await toDocx(doc);
       const res = await host.saveFile({ suggestedName: `${baseName}.docx`, content: bytes, filters: [{ name: 'Word 文档', extensions: ['docx'] }] });
       if (!res.ok) throw new Error(res.error);

@@ -552,8 +552,9 @@ export default async function bench(options: Record<string, string> = {}): Promi
     const clicksN = await clicks(full, url, cases[1].c);
     const clicksM = await clicks(marksOnly, url, cases[2].c);
     step('typing');
-    const typed0 = await typing(empty, url, cases[0].c);
-    const typedN = await typing(full, url, cases[1].c);
+    // The clicks above added CLICKS + 2 highlights to each context.
+    const typed0 = await typing(empty, url, { expected: CLICKS + 2, list: true });
+    const typedN = await typing(full, url, { expected: N + CLICKS + 2, list: true });
     for (const k of cases) await k.context.close();
 
     const s = (list: LoadSample[], k: keyof LoadSample) => stats(list.map((x) => x[k]));

@@ -90,8 +90,10 @@ export default async function bench(options: Record<string, string> = {}): Promi
   const report = segmentReport(readFileSync(join(ROOT, 'resources/reports/changzhi-2026/source.txt'), 'utf8'), { id: 'changzhi-2026' });
   const records = randomAnnotations(report, n, { seed: 5000, noteMax: 200 });
   const tmp = mkdtempSync(join(tmpdir(), 'yandu-bench-print-'));
-  if (!existsSync(join(ROOT, 'out/web/index.html'))) build(join(ROOT, 'out/web'), true);
-  cpSync(join(ROOT, 'out/web'), tmp, { recursive: true });
+  // BENCH_WEB: a web build elsewhere than out/web (e.g. while tests use out/web).
+  const web = process.env.BENCH_WEB ?? join(ROOT, 'out/web');
+  if (!existsSync(join(web, 'index.html'))) build(web, true);
+  cpSync(web, tmp, { recursive: true });
   const { server, url } = await serve(tmp);
   const browser = await launch();
   try {

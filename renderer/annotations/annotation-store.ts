@@ -148,6 +148,8 @@ const EMPTY_STATE: AnnotationState = {
   canRedo: false,
 };
 
+/** Rows fully checked per idle period after the first read. */
+const VERIFY_SLICE = 1000;
 /** Above this many changed records a re-read rebuilds everything instead of patching. */
 const PATCH_LIMIT = 5000;
 
@@ -228,9 +230,18 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
 
   const flushNote = () => noteSaver.flush().catch(() => undefined);
 
-  /** Full check of rows the first read only looked at quickly; failures join the 待修复 list. */
+  /**
+   * Full check of rows the first read only looked at quickly; failures join the 待修复 list. In
+   * slices, one per idle period: the schema check of 50,000 rows in one go held the page for
+   * seconds, right when the user starts working.
+   */
   const verify = (rows: readonly Annotation[], report: Report) => {
     if (state.report !== report || rows.length === 0) return;
+    if (rows.length > VERIFY_SLICE) {
+      verify(rows.slice(0, VERIFY_SLICE), report);
+      whenIdle(() => verify(rows.slice(VERIFY_SLICE), report));
+      return;
+    }
     const checked = readStoredRows(rows);
     if (checked.broken.length === 0) return;
     const ids: string[] = [];

@@ -49,17 +49,24 @@ function noteSignature(n: NoteRecord): string {
  * What changed from the notes the backend holds (`sent`) to `notes`: records compared by
  * identity first (callers keep a record while its annotation is unchanged), then by content.
  */
-export function diffNotes(sent: ReadonlyMap<string, NoteRecord>, notes: readonly NoteRecord[]): { upserts: NoteRecord[]; removed: string[] } {
+export function diffNotes(sent: ReadonlyMap<string, NoteRecord>, notes: readonly NoteRecord[]): { upserts: NoteRecord[]; removed: string[]; same: NoteRecord[] } {
   const upserts: NoteRecord[] = [];
-  const seen = new Set<string>();
+  /** New records equal to the ones sent (to remember by identity). */
+  const same: NoteRecord[] = [];
+  let kept = 0;
   for (const n of notes) {
-    seen.add(n.annotationId);
     const was = sent.get(n.annotationId);
-    if (was !== n && (!was || noteSignature(was) !== noteSignature(n))) upserts.push(n);
+    if (was) kept++;
+    if (was === n) continue;
+    if (!was || noteSignature(was) !== noteSignature(n)) upserts.push(n);
+    else same.push(n);
   }
   const removed: string[] = [];
-  if (seen.size !== sent.size || upserts.length > 0) for (const id of sent.keys()) if (!seen.has(id)) removed.push(id);
-  return { upserts, removed };
+  if (kept !== sent.size) {
+    const ids = new Set(notes.map((n) => n.annotationId));
+    for (const id of sent.keys()) if (!ids.has(id)) removed.push(id);
+  }
+  return { upserts, removed, same };
 }
 
 export function useSearch(report: Report | null, notes: readonly NoteRecord[], options: UseSearchOptions = {}): UseSearch {
@@ -161,13 +168,14 @@ export function useSearch(report: Report | null, notes: readonly NoteRecord[], o
     const diff = prev ? diffNotes(prev, notes) : null;
     if (prev && diff && diff.upserts.length === 0 && diff.removed.length === 0) {
       // Equal content: remember the new records so the next diff finds them by identity.
-      for (const n of notes) prev.set(n.annotationId, n);
+      for (const n of diff.same) prev.set(n.annotationId, n);
       return;
     }
     let work: Promise<void>;
     if (prev && diff && backend.updateNotes) {
       for (const id of diff.removed) prev.delete(id);
-      for (const n of notes) prev.set(n.annotationId, n);
+      for (const n of diff.upserts) prev.set(n.annotationId, n);
+      for (const n of diff.same) prev.set(n.annotationId, n);
       work = backend.updateNotes(diff.upserts, diff.removed);
     } else {
       sent.current = new Map(notes.map((n) => [n.annotationId, n]));

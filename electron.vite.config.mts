@@ -1,5 +1,6 @@
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { woff2Only } from './scripts/vite-woff2-only.mjs';
 import { dirname, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +32,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     publicDir: false,
-    plugins: [react()],
+    plugins: [react(), woff2Only()],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     worker: { format: 'es' },
     build: {

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { woff2Only } from './scripts/vite-woff2-only.mjs';
 import { dirname, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,7 @@ export default defineConfig({
   root: resolve(__dirname, 'renderer'),
   base: './',
   publicDir: resolve(__dirname, 'resources'),
-  plugins: [react()],
+  plugins: [react(), woff2Only()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   preview: { host: '127.0.0.1' },
   worker: { format: 'es' },

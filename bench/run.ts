@@ -7,7 +7,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const wanted = process.argv.slice(2);
+/** Suite names, and `--name value` options every suite may read (`--count 50000`). */
+const args = process.argv.slice(2);
+const wanted: string[] = [];
+const options: Record<string, string> = {};
+for (let i = 0; i < args.length; i++) {
+  const m = /^--([\w-]+)(?:=(.*))?$/.exec(args[i]);
+  if (!m) wanted.push(args[i]);
+  else if (m[2] !== undefined) options[m[1]] = m[2];
+  else options[m[1]] = args[++i] ?? '';
+}
+export type BenchOptions = Record<string, string>;
 const suites = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
@@ -18,9 +28,9 @@ async function main(): Promise<void> {
   for (const file of suites) {
     const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: unknown };
     // A CommonJS-transpiled module arrives as { default: { default: fn } }.
-    const run = (typeof mod.default === 'function' ? mod.default : (mod.default as { default: () => Promise<void> }).default) as () => Promise<void>;
+    const run = (typeof mod.default === 'function' ? mod.default : (mod.default as { default: () => Promise<void> }).default) as (o: BenchOptions) => Promise<void>;
     console.log(`\n## ${file.replace('.bench.ts', '')}`);
-    await run();
+    await run(options);
   }
 }
 

@@ -5,24 +5,19 @@
 import { memo, useMemo, useRef, useState } from 'react';
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import type { ResolvedAnchor } from '../../shared/anchoring';
-import {
-  collectTags,
-  countByColor,
-  groupByPart,
-  listAuthors,
-  sortByTime,
-  type Annotation,
-  type ColorKey,
-  type LegendEntry,
-} from '../../shared/annotations';
+import { sortByTime, type Annotation, type ColorKey, type LegendEntry } from '../../shared/annotations';
 import type { Report } from '../../shared/report/model';
 import { toDisplayText } from '../../shared/report/display';
 import { labelOf } from './citation';
-import { applyListFilter, type ListFilter } from './list-filter';
+import type { ListFilter } from './list-filter';
+import { listSections, summarize } from './list-sections';
 
 interface Props {
   report: Report;
-  list: readonly Annotation[];
+  /** Live annotations by the paragraph they start in, in reading order (the store's filing). */
+  byParagraph: ReadonlyMap<string, readonly Annotation[]>;
+  /** Live annotations whose text is not found, oldest first. */
+  orphans: readonly Annotation[];
   resolutions: ReadonlyMap<string, ResolvedAnchor>;
   legend: readonly LegendEntry[];
   filter: ListFilter;
@@ -44,10 +39,18 @@ export function groupHeading(label: string, title: string): string {
   return `${label} ${shown}`;
 }
 
-type Row =
-  | { kind: 'group'; key: string; title: string; count: number }
-  | { kind: 'orphans'; count: number }
-  | { kind: 'item'; a: Annotation; orphan?: boolean };
+type ItemRow = { kind: 'item'; a: Annotation; orphan?: boolean };
+type Row = { kind: 'group'; key: string; title: string; count: number } | { kind: 'orphans'; count: number } | ItemRow;
+
+/** One row object per annotation version and kind: rebuilding 50,000 rows after a click allocates none. */
+const itemRows = new WeakMap<Annotation, ItemRow>();
+const orphanRows = new WeakMap<Annotation, ItemRow>();
+function itemRow(a: Annotation, orphan: boolean): ItemRow {
+  const cache = orphan ? orphanRows : itemRows;
+  let r = cache.get(a);
+  if (!r) cache.set(a, (r = orphan ? { kind: 'item', a, orphan } : { kind: 'item', a }));
+  return r;
+}
 
 /** Quotes already starting or ending with a quotation mark are not wrapped in another. */
 function quoted(text: string): string {
@@ -101,15 +104,20 @@ function measureWithoutLayout(el: Element, entry: ResizeObserverEntry | undefine
   return v.measurementsCache[v.indexFromElement(el)]?.size ?? 0;
 }
 
-export function AnnotationList({ report, list, resolutions, legend, filter, onFilterChange, selectedId, onOpen }: Props) {
+export function AnnotationList({ report, byParagraph, orphans, resolutions, legend, filter, onFilterChange, selectedId, onOpen }: Props) {
   const [sort, setSort] = useState<'position' | 'time'>('position');
-  const counts = useMemo(() => countByColor(list), [list]);
-  const tags = useMemo(() => collectTags(list), [list]);
-  const authors = useMemo(() => listAuthors(list), [list]);
-  const shown = useMemo(() => applyListFilter(report, list, resolutions, filter), [report, list, resolutions, filter]);
-  const sections = useMemo(() => groupByPart(report, list, resolutions).groups, [report, list, resolutions]);
-  const grouped = useMemo(() => groupByPart(report, shown, resolutions), [report, shown, resolutions]);
-  const byTime = useMemo(() => (sort === 'time' ? sortByTime(shown, 'updatedAt') : []), [sort, shown]);
+  const { counts, tags, authors } = useMemo(() => summarize([...byParagraph.values(), orphans]), [byParagraph, orphans]);
+  const total = useMemo(() => {
+    let n = orphans.length;
+    for (const chunk of byParagraph.values()) n += chunk.length;
+    return n;
+  }, [byParagraph, orphans]);
+  const sections = useMemo(() => listSections(report, byParagraph, orphans, {}).groups, [report, byParagraph, orphans]);
+  const grouped = useMemo(() => listSections(report, byParagraph, orphans, filter), [report, byParagraph, orphans, filter]);
+  const byTime = useMemo(
+    () => (sort === 'time' ? sortByTime([...grouped.groups.flatMap((g) => g.annotations), ...grouped.orphans], 'updatedAt') : []),
+    [sort, grouped],
+  );
   const meaning = (c: ColorKey) => legend.find((l) => l.color === c)?.meaning ?? c;
 
   const toggleColor = (c: ColorKey) => {
@@ -122,15 +130,15 @@ export function AnnotationList({ report, list, resolutions, legend, filter, onFi
   // One flat list of rows (section headings and items) so that 5,000 annotations render only
   // the rows in view.
   const rows: Row[] = useMemo(() => {
-    if (sort === 'time') return byTime.map((a) => ({ kind: 'item', a }));
+    if (sort === 'time') return byTime.map((a) => itemRow(a, false));
     const out: Row[] = [];
     for (const g of grouped.groups) {
       out.push({ kind: 'group', key: g.key, title: `${groupHeading(g.label, g.title)}`, count: g.annotations.length });
-      for (const a of g.annotations) out.push({ kind: 'item', a });
+      for (const a of g.annotations) out.push(itemRow(a, false));
     }
     if (grouped.orphans.length > 0) {
       out.push({ kind: 'orphans', count: grouped.orphans.length });
-      for (const a of grouped.orphans) out.push({ kind: 'item', a, orphan: true });
+      for (const a of grouped.orphans) out.push(itemRow(a, true));
     }
     return out;
   }, [sort, byTime, grouped]);
@@ -229,9 +237,9 @@ export function AnnotationList({ report, list, resolutions, legend, filter, onFi
           </select>
         </div>
       </div>
-      {list.length === 0 ? (
+      {total === 0 ? (
         <p className="empty">选中正文中的文字即可高亮或添加批注。快捷键：选中后按 1–5 选颜色，按 N 写批注。小组成员发来的批注文件，用上方“导入批注…”合并。</p>
-      ) : shown.length === 0 ? (
+      ) : grouped.shown === 0 ? (
         <p className="empty">没有符合筛选条件的批注。</p>
       ) : (
         <div ref={listRef} className="annotation-rows" role="list" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

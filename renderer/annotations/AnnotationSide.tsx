@@ -20,7 +20,8 @@ interface Props {
 
 export function AnnotationSide({ report, author, onAuthorChange, legend, exchange, jumpTo, toast }: Props) {
   const store = useAnnotationStore();
-  const list = useAnnotationState((s) => s.list);
+  const byParagraph = useAnnotationState((s) => s.byParagraph);
+  const orphans = useAnnotationState((s) => s.orphans);
   const resolutions = useAnnotationState((s) => s.resolutions);
   const filter = useAnnotationState((s) => s.filter);
   const open = useAnnotationState((s) => s.open);
@@ -63,7 +64,8 @@ export function AnnotationSide({ report, author, onAuthorChange, legend, exchang
       </details>
       <AnnotationList
         report={report}
-        list={list}
+        byParagraph={byParagraph}
+        orphans={orphans}
         resolutions={resolutions}
         legend={legend}
         filter={filter}

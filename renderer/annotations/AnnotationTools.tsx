@@ -5,7 +5,8 @@
  */
 import { useCallback, useMemo } from 'react';
 import { createAnchor, type TextSelection } from '../../shared/anchoring';
-import { collectTags, type ColorKey, type LegendEntry } from '../../shared/annotations';
+import { summarize } from './list-sections';
+import { type ColorKey, type LegendEntry } from '../../shared/annotations';
 import type { Report } from '../../shared/report/model';
 import { toDisplayText } from '../../shared/report/display';
 import { copyText } from '../app/clipboard';
@@ -34,7 +35,8 @@ export function AnnotationTools({ report, reportTitle, root, author, legend, toa
   const open = useAnnotationState((s) => s.open);
   const byId = useAnnotationState((s) => s.byId);
   const resolutions = useAnnotationState((s) => s.resolutions);
-  const list = useAnnotationState((s) => s.list);
+  const byParagraph = useAnnotationState((s) => s.byParagraph);
+  const orphans = useAnnotationState((s) => s.orphans);
   const noteEpoch = useAnnotationState((s) => s.noteEpoch);
   const marks = useAnnotationState((s) => s.marks);
 
@@ -79,7 +81,8 @@ export function AnnotationTools({ report, reportTitle, root, author, legend, toa
     // Recomputed when the dialog opens or marks change, not on every scroll.
   }, [open, root, resolution, marks]);
 
-  const tagsInUse = useMemo(() => collectTags(list), [list]);
+  // Only while a dialog is open, and from per-paragraph summaries (see list-sections.ts).
+  const tagsInUse = useMemo(() => (open ? summarize([...byParagraph.values(), orphans]).tags : []), [open, byParagraph, orphans]);
 
   return (
     <>

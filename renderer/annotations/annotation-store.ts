@@ -23,10 +23,12 @@ import {
   type UndoStack,
 } from '../../shared/annotations';
 import type { Report } from '../../shared/report/model';
+import type { AnnotationFeed } from '../db/annotation-repository';
 import type { MarkRange } from '../reader/paragraph-runs';
 import { createDebouncedSaver, type DebouncedSaver } from '../db/debounced-saver';
 import type { NoteValue } from '../notes/NoteEditor';
-import { marksByParagraph, resolveAll } from './annotation-marks';
+import { AnnotationIndex } from './annotation-index';
+import { LayeredMap } from './layered-map';
 import type { ListFilter } from './list-filter';
 import { describeStorageError } from '../../shared/storage/storage-errors';
 
@@ -36,6 +38,11 @@ export interface AnnotationPersistence {
   /** Moves annotations made on the same text under an older report id to this one (optional). */
   adoptByFingerprint?(reportId: string, fingerprint: string): Promise<number>;
   observeByReport(reportId: string): { subscribe(observer: { next(rows: Annotation[]): void; error(e: unknown): void }): { unsubscribe(): void } };
+  /**
+   * Like observeByReport, but after the first read only the rows written since (optional; with
+   * thousands of annotations, re-reading every row after each save is what makes typing slow).
+   */
+  observeChangesByReport?(reportId: string): { subscribe(observer: { next(feed: AnnotationFeed): void; error(e: unknown): void }): { unsubscribe(): void } };
 }
 
 export interface OpenAnnotation {
@@ -59,6 +66,13 @@ export interface AnnotationState {
   colors: ReadonlyMap<string, string>;
   /** Paragraph ids that carry a paragraph note (no mark: shown as ✎ in the margin). */
   paragraphNotes: ReadonlySet<string>;
+  /**
+   * Live annotations placed in the report by the paragraph they start in, each in reading order;
+   * a change replaces only the arrays of the paragraphs it touches (the list regroups only those).
+   */
+  byParagraph: ReadonlyMap<string, readonly Annotation[]>;
+  /** Live annotations whose text cannot be found (孤立批注), oldest first. */
+  orphans: readonly Annotation[];
   /** Stored rows that failed validation: set aside, never shown as annotations. */
   broken: readonly BrokenRow[];
   /** Last failure to read or save, in Chinese; null when all is well. */
@@ -140,11 +154,13 @@ const EMPTY_STATE: AnnotationState = {
   report: null,
   loaded: false,
   list: [],
-  byId: new Map(),
-  resolutions: new Map(),
+  byId: LayeredMap.of(),
+  resolutions: LayeredMap.of(),
   marks: new Map(),
-  colors: new Map(),
+  colors: LayeredMap.of(),
   paragraphNotes: new Set(),
+  byParagraph: new Map(),
+  orphans: [],
   broken: [],
   error: null,
   open: null,
@@ -156,7 +172,10 @@ const EMPTY_STATE: AnnotationState = {
   canRedo: false,
 };
 
-type Resolved = ReturnType<typeof resolveAll>;
+/** Rows fully checked per idle period after the first read. */
+const VERIFY_SLICE = 1000;
+/** Above this many changed records a re-read rebuilds everything instead of patching. */
+const PATCH_LIMIT = 5000;
 
 /**
  * Runs `fn` once the page has painted and is idle (at the latest after 2 s): follow-up work of
@@ -172,7 +191,7 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
   let state: AnnotationState = EMPTY_STATE;
   /** Every valid row of the report, tombstones included (for newest-wins guards). */
   let all = new Map<string, Annotation>();
-  let resolvedCache: Resolved = new Map();
+  let index = new AnnotationIndex(null);
   let subscription: { unsubscribe(): void } | null = null;
   const listeners = new Set<() => void>();
 
@@ -181,39 +200,23 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
     listeners.forEach((l) => l());
   };
 
-  /** Recomputes what panels read from `all` (called after each read or write). */
-  const derive = (): Partial<AnnotationState> => {
-    const report = state.report;
-    const list = [...all.values()].filter((a) => !a.deleted);
-    if (!report) return { list, byId: new Map(list.map((a) => [a.id, a])) };
-    resolvedCache = resolveAll(report, list, resolvedCache);
-    const resolutions = new Map([...resolvedCache].map(([id, v]) => [id, v.r]));
-    const paragraphNotes = new Set<string>();
-    for (const a of list) {
-      const r = resolutions.get(a.id);
-      if (a.target === 'paragraph' && r && r.status !== 'orphan') paragraphNotes.add(r.segmentId);
-    }
-    return {
-      list,
-      byId: new Map(list.map((a) => [a.id, a])),
-      resolutions,
-      marks: marksByParagraph(report, list, resolvedCache),
-      colors: new Map(list.map((a) => [a.id, a.color as string])),
-      paragraphNotes,
-    };
-  };
+  /** What panels read from `all`, recomputed in full (a new report, a big re-read). */
+  const derive = (): Partial<AnnotationState> => ({ ...index.rebuild(all) });
+  /** The same after the records of `ids` changed in `all`: only what they touch is redone. */
+  const derivePatch = (ids: Iterable<string>): Partial<AnnotationState> => ({ ...index.update(all, ids) });
 
-  /** Takes in records written by this tab (before the liveQuery re-reads them). */
+  /** Takes in records written by this tab (before the re-read brings them). */
   const absorb = (changes: readonly AnnotationChange[]) => {
     if (changes.length === 0) return;
-    all = new Map(all);
     const reportId = state.report?.id;
+    const ids: string[] = [];
     for (const c of changes) {
       // A restore also touches other reports' records: only the open report's are shown.
       if (c.after && c.after.reportId === reportId) all.set(c.after.id, c.after);
       else if (c.before) all.delete(c.before.id);
+      ids.push((c.after ?? c.before)!.id);
     }
-    set({ ...derive(), error: null });
+    set({ ...(ids.length > PATCH_LIMIT ? derive() : derivePatch(ids)), error: null });
   };
 
   const persist = async (edits: AnnotationEdit[]): Promise<AnnotationChange[]> => {
@@ -292,14 +295,27 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
 
   const flushNote = () => noteSaver.flush().catch(() => undefined);
 
-  /** Full check of rows the first read only looked at quickly; failures join the 待修复 list. */
+  /**
+   * Full check of rows the first read only looked at quickly; failures join the 待修复 list. In
+   * slices, one per idle period: the schema check of 50,000 rows in one go held the page for
+   * seconds, right when the user starts working.
+   */
   const verify = (rows: readonly Annotation[], report: Report) => {
     if (state.report !== report || rows.length === 0) return;
+    if (rows.length > VERIFY_SLICE) {
+      verify(rows.slice(0, VERIFY_SLICE), report);
+      whenIdle(() => verify(rows.slice(VERIFY_SLICE), report));
+      return;
+    }
     const checked = readStoredRows(rows);
     if (checked.broken.length === 0) return;
-    all = new Map(all);
-    for (const b of checked.broken) if (b.id) all.delete(b.id);
-    set({ ...derive(), broken: [...state.broken, ...checked.broken] });
+    const ids: string[] = [];
+    for (const b of checked.broken)
+      if (b.id) {
+        all.delete(b.id);
+        ids.push(b.id);
+      }
+    set({ ...derivePatch(ids), broken: [...state.broken, ...checked.broken] });
   };
 
   const onRows = (rows: Annotation[]) => {
@@ -317,10 +333,31 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
       const row = read.records.get(id);
       if (row && row.updatedAt < mine.updatedAt) read.records.set(id, mine);
     }
-    const unchanged = read.records.size === all.size && [...read.records].every(([id, r]) => all.get(id) === r);
-    if (unchanged && state.loaded && read.broken.length === state.broken.length) return;
+    const changed: string[] = [];
+    for (const [id, r] of read.records) if (all.get(id) !== r) changed.push(id);
+    for (const id of all.keys()) if (!read.records.has(id)) changed.push(id);
+    if (changed.length === 0 && state.loaded && read.broken.length === state.broken.length) return;
     all = read.records;
-    set({ ...derive(), loaded: true, broken: read.broken, error: null });
+    set({ ...(first || changed.length > PATCH_LIMIT ? derive() : derivePatch(changed)), loaded: true, broken: read.broken, error: null });
+  };
+
+  /** Rows written since the last read (by this or another tab or window). */
+  const onSome = (rows: readonly Annotation[], gone: readonly string[]) => {
+    const read = readStoredRows(rows, all);
+    const ids = new Set<string>(gone);
+    for (const r of rows) if (r && typeof r.id === 'string') ids.add(r.id);
+    for (const [id, row] of read.records) {
+      // A read that started before this tab's last write may arrive after it: keep the newer.
+      const mine = all.get(id);
+      if (mine && row.updatedAt < mine.updatedAt) continue;
+      all.set(id, row);
+    }
+    for (const id of ids) if (!read.records.has(id)) all.delete(id);
+    const broken = state.broken.filter((b) => !b.id || !ids.has(b.id)).concat(read.broken);
+    const brokenSame = broken.length === state.broken.length && broken.every((b, i) => b === state.broken[i]);
+    const patch = derivePatch(ids);
+    if (patch.byId === state.byId && brokenSame) return;
+    set({ ...patch, ...(brokenSame ? {} : { broken }), error: null });
   };
 
   return {
@@ -336,15 +373,20 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
       subscription = null;
       undoStack.clear();
       all = new Map();
-      resolvedCache = new Map();
+      index = new AnnotationIndex(report);
       state = { ...EMPTY_STATE, report, filter: {} };
       set(derive());
       if (!report) return;
       let adopted = false;
-      subscription = persistence.observeByReport(report.id).subscribe({
-        next: (rows) => {
+      const feed = persistence.observeChangesByReport?.(report.id) ?? {
+        subscribe: (o: { next(f: AnnotationFeed): void; error(e: unknown): void }) =>
+          persistence.observeByReport(report.id).subscribe({ next: (rows) => o.next({ kind: 'all', rows }), error: (e) => o.error(e) }),
+      };
+      subscription = feed.subscribe({
+        next: (f) => {
           if (state.report !== report) return;
-          onRows(rows);
+          if (f.kind === 'all' || !state.loaded) onRows(f.rows);
+          else onSome(f.rows, f.gone);
           // Annotations made when this text had another id (older builds named opened files after
           // the file) come along, once the report's own are on screen; the liveQuery shows them.
           if (!adopted) {

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import type { ReaderHost } from '../../shared/ipc/contract';
 import type { Report } from '../../shared/report/model';
 import { readStoredRows } from '../../shared/annotations';
-import { exportAnnotations, exportOtherFormat, importAnnotations, type ExchangePorts } from './exchange';
+import type { ExchangePorts } from './exchange';
 import type { LegendEntry } from '../../shared/annotations';
 import type { AnnotationRepository } from '../db';
 import type { AnnotationStore } from './annotation-store';
@@ -46,6 +46,8 @@ export function useExchange(opts: {
         elsewhere,
       };
       try {
+        // The file formats, their validation and the merge load on first use, not at start-up.
+        const { exportAnnotations, exportOtherFormat, importAnnotations } = await import('./exchange');
         const resolutions = store.getState().resolutions;
         if (cmd === 'export') toast(await exportAnnotations(ports, report, reportTitle, await beforeExport()));
         else if (cmd === 'import') toast(await importAnnotations(ports, report, reportTitle));

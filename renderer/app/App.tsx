@@ -10,12 +10,10 @@ import { positionAtTop, restorePosition } from './reading-position';
 import type { ShellStore } from './shell-store';
 import { useShortcuts } from './use-shortcuts';
 import { useFileDrop } from '../import/use-file-drop';
-import { SettingsDialog } from './SettingsDialog';
 import { preloadNoteFont } from './note-font';
 import { PanelBoundary, PanelError } from './PanelBoundary';
 import { AuthorPrompt } from './AuthorPrompt';
 import { createBackupService } from '../backup/backup-service';
-import { BackupPanel } from '../backup/BackupPanel';
 import { ownsUndo } from './text-entry';
 import { DEFAULT_SETTINGS, type PanelChoice, type SettingKey, type Settings } from '../db/settings-repository';
 import { SEARCH_BESIDE_LIST_MIN_PX, useWindowWidth, widthClassOf } from './use-width-class';
@@ -32,12 +30,15 @@ import { ImportReviewDialog } from '../annotations/ImportReviewDialog';
 import type { ImportChoice } from '../annotations/exchange';
 import type { MergeChange } from '../../shared/exchange';
 import { SearchDock } from '../search/SearchDock';
-import { ExcerptPanel } from '../print/ExcerptPanel';
 import type { ShelfRepository } from '../library/shelf-repository';
 import { useLibrary } from '../library/use-library';
 import '../library/library.css';
 
-// Loaded on first use so they add nothing to start-up.
+// Loaded when first opened, not at start-up: 打印摘录 (with the print and Word code), 设置, and the
+// 目标任务 / 起草 panes are not needed to show the report.
+const ExcerptPanel = lazy(() => import('../print/ExcerptPanel').then((m) => ({ default: m.ExcerptPanel })));
+const SettingsDialog = lazy(() => import('./SettingsDialog').then((m) => ({ default: m.SettingsDialog })));
+const BackupPanel = lazy(() => import('../backup/BackupPanel').then((m) => ({ default: m.BackupPanel })));
 const TargetsPane = lazy(() => import('../targets/TargetsPane'));
 const DraftsPane = lazy(() => import('../drafts/DraftsPane'));
 
@@ -506,7 +507,9 @@ export function App({ host, store, annotationStore, repository, shelf }: Props) 
               </div>
             )}
           >
-            <ExcerptPanel report={report} reportTitle={displayTitle} legend={settings.legend} userName={author} host={host} toast={showToast} onClose={() => setPrintOpen(false)} />
+            <Suspense fallback={null}>
+              <ExcerptPanel report={report} reportTitle={displayTitle} legend={settings.legend} userName={author} host={host} toast={showToast} onClose={() => setPrintOpen(false)} />
+            </Suspense>
           </PanelBoundary>
         )}
         {report && workPane && (
@@ -527,6 +530,7 @@ export function App({ host, store, annotationStore, repository, shelf }: Props) 
         )}
       </div>
       {settingsOpen && (
+        <Suspense fallback={null}>
         <SettingsDialog
           backups={<BackupPanel service={backups} host={host} toast={showToast} />}
           author={author}
@@ -537,6 +541,7 @@ export function App({ host, store, annotationStore, repository, shelf }: Props) 
           }}
           onClose={() => setSettingsOpen(false)}
         />
+        </Suspense>
       )}
       {library.element}
       {review && <ImportReviewDialog changes={review.changes} from={review.from} onChoose={review.answer} />}

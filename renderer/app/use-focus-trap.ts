@@ -12,10 +12,17 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>): void {
     if (!root) return;
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.key !== 'Tab') return;
-      const items = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
-      if (items.length === 0) return;
-      const first = items[0];
-      const last = items[items.length - 1];
+      // Only the first and the last visible stop matter: a preview may hold thousands of links,
+      // and asking each whether it is visible is a layout read per link.
+      const all = root.querySelectorAll<HTMLElement>(FOCUSABLE);
+      const shown = (el: HTMLElement) => el.offsetParent !== null || el === document.activeElement;
+      let i = 0;
+      while (i < all.length && !shown(all[i])) i++;
+      let j = all.length - 1;
+      while (j > i && !shown(all[j])) j--;
+      if (i >= all.length) return;
+      const first = all[i];
+      const last = all[j];
       const active = document.activeElement;
       if (e.shiftKey && (active === first || !root.contains(active))) {
         e.preventDefault();

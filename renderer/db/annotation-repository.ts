@@ -3,12 +3,32 @@
  * result inside one transaction, so every change lands on the row as stored now, whichever tab
  * or window wrote it last (see shared/annotations/edits.ts).
  */
-import { liveQuery, type Observable } from 'dexie';
+import Dexie, { liveQuery, type IntervalTree, type Observable, type ObservabilitySet } from 'dexie';
 import { applyEdit, editId, type AnnotationEdit } from '../../shared/annotations/edits';
 import { assertAnnotation } from '../../shared/annotations/schema';
 import type { Annotation } from '../../shared/annotations/model';
 import type { AnnotationChange } from '../../shared/annotations/undo-stack';
 import type { StoredAnnotation, YanduDB } from './schema';
+
+/**
+ * What changed in a report's annotations: every row (the first read, or after a change that
+ * names no rows, such as a bulk write or a cleared table), or only the rows of the ids written
+ * (`rows`: as stored now; `gone`: ids no longer in this report).
+ */
+export type AnnotationFeed = { kind: 'all'; rows: Annotation[] } | { kind: 'some'; rows: Annotation[]; gone: string[] };
+
+/** The ids of a Dexie range set when it names single keys only (null: a range, re-read all). */
+export function keysOfRangeSet(tree: IntervalTree | undefined): string[] | null {
+  const out: string[] = [];
+  const walk = (n: IntervalTree | null | undefined): boolean => {
+    if (!n || n.d === 0) return true;
+    const node = n as { from: unknown; to: unknown; l?: IntervalTree | null; r?: IntervalTree | null };
+    if (typeof node.from !== 'string' || node.from !== node.to) return false;
+    out.push(node.from);
+    return walk(node.l) && walk(node.r);
+  };
+  return walk(tree) ? out : null;
+}
 
 export interface ListOptions {
   /** Default false: tombstones are left out. */
@@ -101,5 +121,70 @@ export class AnnotationRepository {
    */
   observeByReport(reportId: string): Observable<Annotation[]> {
     return liveQuery(() => this.listByReport(reportId, { includeDeleted: true }));
+  }
+
+  /**
+   * Like observeByReport, but after the first read only the rows written since are read again.
+   * With 50,000 annotations re-reading all of them after each note save took longer than the
+   * save; Dexie names the written keys in its `storagemutated` event, which it also relays from
+   * every other tab and window of the profile (the event liveQuery itself listens to).
+   */
+  observeChangesByReport(reportId: string): { subscribe(observer: { next(feed: AnnotationFeed): void; error(e: unknown): void }): { unsubscribe(): void } } {
+    const part = `idb://${this.db.name}/annotations/`;
+    return {
+      subscribe: (observer) => {
+        let closed = false;
+        let started = false;
+        let full = true;
+        let pending = new Set<string>();
+        let running = false;
+        const run = async () => {
+          if (running || closed) return;
+          running = true;
+          try {
+            while (!closed && (full || pending.size > 0)) {
+              if (full) {
+                full = false;
+                pending = new Set();
+                const rows = await this.listByReport(reportId, { includeDeleted: true });
+                if (!closed) observer.next({ kind: 'all', rows });
+                continue;
+              }
+              const ids = [...pending];
+              pending = new Set();
+              const stored = await this.db.annotations.bulkGet(ids);
+              const rows: Annotation[] = [];
+              const gone: string[] = [];
+              stored.forEach((s, i) => {
+                if (s && s.reportId === reportId) rows.push(fromStored(s));
+                else gone.push(ids[i]);
+              });
+              if (!closed) observer.next({ kind: 'some', rows, gone });
+            }
+          } catch (e) {
+            if (!closed) observer.error(e);
+          } finally {
+            running = false;
+          }
+        };
+        const onMutated = (parts: ObservabilitySet) => {
+          if (!(part in parts)) return;
+          const keys = keysOfRangeSet(parts[part]);
+          if (keys === null) full = true;
+          else for (const k of keys) pending.add(k);
+          if (started) void run();
+        };
+        // Listening before the first read: a write landing during it is read again after it.
+        Dexie.on('storagemutated', onMutated);
+        started = true;
+        void run();
+        return {
+          unsubscribe() {
+            closed = true;
+            Dexie.on.storagemutated.unsubscribe(onMutated);
+          },
+        };
+      },
+    };
   }
 }

@@ -4,6 +4,7 @@
  * CSS can hide the whole app and print exactly the preview.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { createPortal } from 'react-dom';
 import type { ResolvedAnchor } from '../../shared/anchoring';
 import { sortByReadingOrder, type Annotation, type LegendEntry } from '../../shared/annotations';
@@ -13,7 +14,6 @@ import type { Report } from '../../shared/report/model';
 import { toDisplayText } from '../../shared/report/display';
 import { buildExcerpts, formatChineseDate, type ExcerptScope, type NotesPlacement, type PassageMode } from '../../shared/export/excerpt-model';
 import { toMarkdown } from '../../shared/export/markdown';
-import { toDocx } from '../../shared/export/docx';
 import { pageCss, renderPrintHtml } from './print-document';
 import printCss from './print.css?raw';
 import './print.css';
@@ -38,6 +38,14 @@ interface Props {
 type ScopeKind = 'all' | 'filter' | 'picked';
 
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
+
+/**
+ * Excerpts in the preview at first, and added each time it is scrolled near its end: with
+ * 20,000 annotations the whole document is thousands of A4 pages, whose HTML alone takes
+ * seconds to lay out. Printing renders all of it first; PDF, Word and Markdown never use the preview.
+ */
+export const PREVIEW_FIRST = 120;
+const PREVIEW_MORE = 240;
 
 export function ExcerptBuilder(props: Props) {
   const { report, reportTitle, annotations, resolutions, legend, listFilter, host, toast, onClose } = props;
@@ -78,7 +86,11 @@ export function ExcerptBuilder(props: Props) {
     };
   }, []);
 
-  const ordered = useMemo(() => sortByReadingOrder(report, annotations, resolutions), [report, annotations, resolutions]);
+  // Only the 手动勾选 list needs every annotation in reading order.
+  const ordered = useMemo(() => (scopeKind === 'picked' ? sortByReadingOrder(report, annotations, resolutions) : []), [scopeKind, report, annotations, resolutions]);
+  // Resolutions are keyed by annotation id, the model asks by anchor: one lookup table, not a
+  // search through every annotation per annotation.
+  const idOfAnchor = useMemo(() => new Map(annotations.map((a) => [a.anchor, a.id])), [annotations]);
 
   const filteredIds = useMemo(() => applyListFilter(report, annotations, resolutions, listFilter).map((a) => a.id), [report, annotations, resolutions, listFilter]);
 
@@ -91,26 +103,39 @@ export function ExcerptBuilder(props: Props) {
     return { kind: 'all' };
   }, [scopeKind, picked, filteredIds]);
 
-  const doc = useMemo(
+  const model = useMemo(
     () =>
       buildExcerpts(report, annotations, {
         scope,
         passage,
         notes,
         reportTitle,
-        userName,
-        date,
         legend,
         resolve: (anchor) => {
-          // Resolutions are keyed by annotation id; find the one for this anchor.
-          const a = annotations.find((x) => x.anchor === anchor);
-          const r = a ? resolutions.get(a.id) : undefined;
+          const id = idOfAnchor.get(anchor);
+          const r = id === undefined ? undefined : resolutions.get(id);
           return r && r.status !== 'orphan' ? { segmentId: r.segmentId, start: r.start, endSegmentId: r.endSegmentId, end: r.end } : null;
         },
       }),
-    [report, annotations, scope, passage, notes, reportTitle, userName, date, legend, resolutions],
+    [report, annotations, scope, passage, notes, reportTitle, legend, resolutions, idOfAnchor],
   );
-  const html = useMemo(() => renderPrintHtml(doc, { css: printCss }), [doc]);
+  // Name and date only change the header: typing them never rebuilds the excerpts.
+  const doc = useMemo(() => ({ ...model, userName, date }), [model, userName, date]);
+  const [previewCount, setPreviewCount] = useState(PREVIEW_FIRST);
+  const previewDoc = useMemo(() => (doc.excerpts.length <= previewCount ? doc : { ...doc, excerpts: doc.excerpts.slice(0, previewCount) }), [doc, previewCount]);
+  const partial = previewDoc !== doc;
+  const html = useMemo(() => renderPrintHtml(previewDoc, { css: printCss }), [previewDoc]);
+  const moreRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = moreRef.current;
+    const box = previewScroll.current;
+    if (!partial || !el || !box) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setPreviewCount((n) => n + PREVIEW_MORE);
+    }, { root: box, rootMargin: '0px 0px 1200px 0px' });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [partial, html]);
 
   const run = async (what: string, fn: () => Promise<void>) => {
     setBusy(what);
@@ -126,7 +151,9 @@ export function ExcerptBuilder(props: Props) {
   const baseName = safeName(`${reportTitle}批注摘录`);
   const exportPdf = () =>
     run('导出 PDF', async () => {
-      const fontCss = await embeddedFontCss(html.bodyHtml.replace(/<[^>]+>/g, ''), ['Noto Serif SC', 'Noto Sans SC', 'LXGW WenKai', 'YD Punct Serif', 'YD Punct Sans']);
+      // The whole document, not the preview (which may hold only its first excerpts).
+      const body = partial ? renderPrintHtml(doc, { css: printCss }).bodyHtml : html.bodyHtml;
+      const fontCss = await embeddedFontCss(body.replace(/<[^>]+>/g, ''), ['Noto Serif SC', 'Noto Sans SC', 'LXGW WenKai', 'YD Punct Serif', 'YD Punct Sans']);
       const full = renderPrintHtml(doc, { css: printCss, fontCss }).fullHtml;
       const res = await host.printToPdf({ html: full, suggestedName: `${baseName}.pdf` });
       if (!res.ok) throw new Error(res.error);
@@ -134,6 +161,8 @@ export function ExcerptBuilder(props: Props) {
     });
   const exportDocx = () =>
     run('导出 Word', async () => {
+      // The docx library is a third of the app's code: loaded only for a Word export.
+      const { toDocx } = await import('../../shared/export/docx');
       const bytes = await toDocx(doc);
       const res = await host.saveFile({ suggestedName: `${baseName}.docx`, content: bytes, filters: [{ name: 'Word 文档', extensions: ['docx'] }] });
       if (!res.ok) throw new Error(res.error);
@@ -147,6 +176,11 @@ export function ExcerptBuilder(props: Props) {
     });
   const print = () =>
     run('打印', async () => {
+      // Only the preview prints: let it hold every excerpt first.
+      if (partial) {
+        flushSync(() => setPreviewCount(Number.MAX_SAFE_INTEGER));
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+      }
       await document.fonts.ready;
       const res = await host.print();
       if (!res.ok) throw new Error(res.error);
@@ -265,9 +299,15 @@ export function ExcerptBuilder(props: Props) {
         <p className="excerpt-status" role="status">
           {busy ? `正在${busy}……` : `共 ${doc.excerpts.length} 条摘录`}
         </p>
+        {partial && !busy && (
+          <p className="excerpt-status hint">
+            预览先显示前 {previewDoc.excerpts.length} 条，向下滚动显示更多；打印和导出包含全部 {doc.excerpts.length} 条。
+          </p>
+        )}
       </div>
       <div className="excerpt-preview-scroll" ref={previewScroll}>
         <div className="excerpt-preview" role="region" aria-label="打印预览" dangerouslySetInnerHTML={{ __html: html.bodyHtml }} />
+        {partial && <div ref={moreRef} className="excerpt-preview-more" aria-hidden />}
       </div>
     </div>,
     document.body,

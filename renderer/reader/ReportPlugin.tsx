@@ -14,6 +14,7 @@ import { $buildReport, $fillSegment, remarksByParagraph } from './build-report';
 import type { MarkRange } from './paragraph-runs';
 import type { SegmentNode } from './segment-node';
 import { setMarkColors } from './reader-mark-node';
+import type { LayeredMap } from '../annotations/layered-map';
 
 interface Props {
   report: Report;
@@ -34,14 +35,28 @@ export interface FlashRequest {
   seq: number;
 }
 
-const marksKey = (list: MarkRange[] | undefined) => (list ? list.map((m) => `${m.id}:${m.start}-${m.end}`).join(',') : '');
+/** Colour changes since `before`: cheap when `colors` is a recent LayeredMap version of it. */
+function changedColors(colors: ReadonlyMap<string, string>, before: ReadonlyMap<string, string>): Iterable<string> {
+  const since = (colors as Partial<LayeredMap<string, string>>).changedSince?.(before);
+  return since ?? colors.keys();
+}
 
 export function ReportPlugin({ report, marks, colors, activeId, paragraphNotes, flash, onRendered }: Props): null {
   const [editor] = useLexicalComposerContext();
   const segments = useRef(new Map<string, SegmentNode>());
-  const renderedMarks = useRef(new Map<string, string>());
+  // The ranges each paragraph was drawn with: the store keeps a paragraph's array while its
+  // ranges stay the same, so comparing arrays by identity finds the paragraphs to redraw.
+  const renderedMarks = useRef(new Map<string, MarkRange[] | undefined>());
+  /** Paragraphs redrawn by the last update (their ✎ and outlines are put back). */
+  const redrawn = useRef<string[] | null>(null);
   const builtFor = useRef<Report | null>(null);
   const shownColors = useRef<ReadonlyMap<string, string>>(new Map());
+  // By node key, not by a selector: a selector walks the whole reading DOM (every mark) to find it.
+  const segmentEl = (root: HTMLElement, id: string): HTMLElement | null => {
+    const node = segments.current.get(id);
+    const el = node ? editor.getElementByKey(node.getKey()) : null;
+    return el ?? root.querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(id)}"]`);
+  };
 
   // A layout effect: the marks reach the DOM in the same task as the React commit that brought
   // the annotations (list included), so the browser lays the page out once, not twice.
@@ -57,17 +72,19 @@ export function ReportPlugin({ report, marks, colors, activeId, paragraphNotes, 
       );
       builtFor.current = report;
       shownColors.current = colors;
-      renderedMarks.current = new Map(report.paragraphs.map((p) => [p.id, marksKey(marks.get(p.id))]));
+      renderedMarks.current = new Map(report.paragraphs.map((p) => [p.id, marks.get(p.id)]));
+      redrawn.current = null;
       onRendered?.();
       return;
     }
-    const changed = report.paragraphs.filter((p) => renderedMarks.current.get(p.id) !== marksKey(marks.get(p.id)));
+    const changed = report.paragraphs.filter((p) => renderedMarks.current.get(p.id) !== marks.get(p.id));
+    redrawn.current = changed.map((p) => p.id);
     if (changed.length > 0) editor.update(
       () => {
         for (const p of changed) {
           const seg = segments.current.get(p.id)?.getLatest();
           if (seg) $fillSegment(seg, p, remarks.get(p.id) ?? [], marks.get(p.id) ?? []);
-          renderedMarks.current.set(p.id, marksKey(marks.get(p.id)));
+          renderedMarks.current.set(p.id, marks.get(p.id));
         }
       },
       { discrete: true },
@@ -78,28 +95,48 @@ export function ReportPlugin({ report, marks, colors, activeId, paragraphNotes, 
     shownColors.current = colors;
     if (before === colors) return;
     const root = editor.getRootElement();
-    for (const [id, color] of colors) {
+    for (const id of changedColors(colors, before)) {
+      const color = colors.get(id);
       const was = before.get(id);
-      if (was === undefined || was === color) continue;
+      if (color === undefined || was === undefined || was === color) continue;
       root?.querySelectorAll<HTMLElement>(`mark[data-annotation-id="${CSS.escape(id)}"]`).forEach((el) => (el.dataset.color = color));
     }
   }, [editor, report, marks, colors, onRendered]);
 
   // After the marks: rebuilt paragraphs have new mark elements that need the outline again.
+  // Scanning the whole reading DOM (tens of thousands of marks) only when the open one changed.
+  const outlined = useRef<{ activeId: string | null; report: Report | null }>({ activeId: null, report: null });
   useLayoutEffect(() => {
     const root = editor.getRootElement();
     if (!root) return;
-    root.querySelectorAll('mark.active').forEach((el) => el.classList.remove('active'));
-    if (activeId) root.querySelectorAll(`mark[data-annotation-ids~="${CSS.escape(activeId)}"]`).forEach((el) => el.classList.add('active'));
+    const same = outlined.current.activeId === activeId && outlined.current.report === report && redrawn.current;
+    outlined.current = { activeId, report };
+    if (same && !activeId) return;
+    const scopes: ParentNode[] = same ? redrawn.current!.flatMap((id) => segmentEl(root, id) ?? []) : [root];
+    for (const scope of scopes) {
+      scope.querySelectorAll('mark.active').forEach((el) => el.classList.remove('active'));
+      if (activeId) scope.querySelectorAll(`mark[data-annotation-ids~="${CSS.escape(activeId)}"]`).forEach((el) => el.classList.add('active'));
+    }
   }, [editor, report, marks, activeId]);
 
+  const noted = useRef<{ notes: ReadonlySet<string>; report: Report | null }>({ notes: new Set(), report: null });
   useLayoutEffect(() => {
     const root = editor.getRootElement();
     if (!root) return;
-    root.querySelectorAll('[data-has-note]').forEach((el) => {
-      if (!paragraphNotes.has((el as HTMLElement).dataset.segmentId ?? '')) el.removeAttribute('data-has-note');
-    });
-    for (const id of paragraphNotes) root.querySelector(`[data-segment-id="${CSS.escape(id)}"]`)?.setAttribute('data-has-note', '');
+    const was = noted.current;
+    noted.current = { notes: paragraphNotes, report };
+    if (was.report === report && was.notes === paragraphNotes && redrawn.current) {
+      // Only the redrawn paragraphs may have lost their ✎.
+      for (const id of redrawn.current) if (paragraphNotes.has(id)) segmentEl(root, id)?.setAttribute('data-has-note', '');
+      return;
+    }
+    const stale = was.report === report ? [...was.notes].filter((id) => !paragraphNotes.has(id)) : null;
+    if (stale) for (const id of stale) segmentEl(root, id)?.removeAttribute('data-has-note');
+    else
+      root.querySelectorAll('[data-has-note]').forEach((el) => {
+        if (!paragraphNotes.has((el as HTMLElement).dataset.segmentId ?? '')) el.removeAttribute('data-has-note');
+      });
+    for (const id of paragraphNotes) segmentEl(root, id)?.setAttribute('data-has-note', '');
   }, [editor, report, marks, paragraphNotes]);
 
   useEffect(() => {

@@ -2,7 +2,9 @@
  * The search panel in its dock: searches the report and the notes of the store, jumps to a hit
  * and paints the hits with CSS highlights (no change to the reading DOM).
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
+import type { ResolvedAnchor } from '../../shared/anchoring';
+import type { Annotation } from '../../shared/annotations';
 import type { Report } from '../../shared/report/model';
 import type { NoteRecord, SearchResult } from '../../shared/search/types';
 import { flashRanges, paintRanges } from '../reader/text-highlights';
@@ -25,26 +27,35 @@ export function SearchDock({ report, root, open, onOpenChange, jumpTo, shelf }: 
   const list = useAnnotationState((s) => s.list);
   const resolutions = useAnnotationState((s) => s.resolutions);
 
-  const notes: NoteRecord[] = useMemo(
-    () =>
-      list
-        .filter((a) => a.note.text.trim() !== '')
-        .map((a) => {
-          const r = resolutions.get(a.id);
-          const placed = r && r.status !== 'orphan';
-          return {
-            annotationId: a.id,
-            paragraphId: placed ? r.segmentId : a.anchor.segmentId,
-            start: placed ? r.start : undefined,
-            text: a.note.text,
-            color: a.color,
-            tags: a.tags,
-            author: a.author,
-            reportId: report.id,
-          };
-        }),
-    [list, resolutions, report.id],
-  );
+  // One record per annotation version, kept while it is unchanged: the search sends the
+  // worker only records that are not the ones it sent before.
+  const records = useRef(new WeakMap<Annotation, { r: ResolvedAnchor | undefined; reportId: string; rec: NoteRecord }>());
+  const notes: NoteRecord[] = useMemo(() => {
+    const out: NoteRecord[] = [];
+    for (const a of list) {
+      if (a.note.text.trim() === '') continue;
+      const r = resolutions.get(a.id);
+      const kept = records.current.get(a);
+      if (kept && kept.r === r && kept.reportId === report.id) {
+        out.push(kept.rec);
+        continue;
+      }
+      const placed = r && r.status !== 'orphan';
+      const rec: NoteRecord = {
+        annotationId: a.id,
+        paragraphId: placed ? r.segmentId : a.anchor.segmentId,
+        start: placed ? r.start : undefined,
+        text: a.note.text,
+        color: a.color,
+        tags: a.tags,
+        author: a.author,
+        reportId: report.id,
+      };
+      records.current.set(a, { r, reportId: report.id, rec });
+      out.push(rec);
+    }
+    return out;
+  }, [list, resolutions, report.id]);
 
   const onJump = useCallback(
     (r: SearchResult) => {

@@ -14,6 +14,8 @@ export interface SearchApi {
   setReports(reports: readonly Report[]): void | Promise<void>;
   /** Replaces the indexed notes. */
   setNotes(notes: NoteRecord[]): void | Promise<void>;
+  /** Replaces or adds the notes of `upserts`' annotations and drops those of `removed` ids. */
+  updateNotes(upserts: NoteRecord[], removed: string[]): void | Promise<void>;
   /** Ranked results; see shared/search/types.ts. */
   search(query: string, filters?: SearchFilters): SearchResponse | Promise<SearchResponse>;
 }
@@ -40,6 +42,9 @@ export function createSearchApi(options: SearchApiOptions = {}): SearchApi {
     },
     setNotes(notes) {
       engine.setNotes(notes);
+    },
+    updateNotes(upserts, removed) {
+      engine.updateNotes(upserts, removed);
     },
     search(query, filters) {
       return engine.search(query, filters);

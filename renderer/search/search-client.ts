@@ -12,6 +12,11 @@ export interface SearchBackend {
   /** Indexes several reports together (书架全部). */
   setReports(reports: readonly Report[]): Promise<void>;
   setNotes(notes: NoteRecord[]): Promise<void>;
+  /**
+   * Only the notes that changed (optional: a backend without it gets setNotes). Sending every
+   * note to the worker after each save copied megabytes on the page's thread.
+   */
+  updateNotes?(upserts: NoteRecord[], removed: string[]): Promise<void>;
   search(query: string, filters?: SearchFilters): Promise<SearchResponse>;
   /** Stops the worker (no-op in-thread). */
   dispose(): void;
@@ -28,6 +33,7 @@ export function createInThreadBackend(): SearchBackend {
     setReport: async (r) => (await get()).setReport(r),
     setReports: async (rs) => (await get()).setReports(rs),
     setNotes: async (n) => (await get()).setNotes(n),
+    updateNotes: async (u, r) => (await get()).updateNotes(u, r),
     search: async (q, f) => (await get()).search(q, f),
     dispose: () => {},
   };
@@ -56,6 +62,9 @@ export function createSearchBackend(): SearchBackend {
     },
     setNotes: async (n) => {
       await remote.setNotes(n);
+    },
+    updateNotes: async (u, r) => {
+      await remote.updateNotes(u, r);
     },
     search: async (q, f) => remote.search(q, f),
     dispose: () => worker.terminate(),

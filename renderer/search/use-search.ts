@@ -40,11 +40,33 @@ interface Request {
   filters: SearchFilters;
 }
 
-/** Cheap content signature, so a new-but-equal notes array does not re-index. */
-function notesSignature(notes: readonly NoteRecord[]): string {
-  return notes
-    .map((n) => [n.annotationId, n.paragraphId, n.text, n.color, n.tags.join('\u0002'), n.author, n.start ?? '', n.reportId ?? ''].join('\u0001'))
-    .join('\u0000');
+/** Content signature of one note, so a new-but-equal record is not sent again. */
+function noteSignature(n: NoteRecord): string {
+  return [n.paragraphId, n.text, n.color, n.tags.join('\u0002'), n.author, n.start ?? '', n.reportId ?? ''].join('\u0001');
+}
+
+/**
+ * What changed from the notes the backend holds (`sent`) to `notes`: records compared by
+ * identity first (callers keep a record while its annotation is unchanged), then by content.
+ */
+export function diffNotes(sent: ReadonlyMap<string, NoteRecord>, notes: readonly NoteRecord[]): { upserts: NoteRecord[]; removed: string[]; same: NoteRecord[] } {
+  const upserts: NoteRecord[] = [];
+  /** New records equal to the ones sent (to remember by identity). */
+  const same: NoteRecord[] = [];
+  let kept = 0;
+  for (const n of notes) {
+    const was = sent.get(n.annotationId);
+    if (was) kept++;
+    if (was === n) continue;
+    if (!was || noteSignature(was) !== noteSignature(n)) upserts.push(n);
+    else same.push(n);
+  }
+  const removed: string[] = [];
+  if (kept !== sent.size) {
+    const ids = new Set(notes.map((n) => n.annotationId));
+    for (const id of sent.keys()) if (!ids.has(id)) removed.push(id);
+  }
+  return { upserts, removed, same };
 }
 
 export function useSearch(report: Report | readonly Report[] | null, notes: readonly NoteRecord[], options: UseSearchOptions = {}): UseSearch {
@@ -139,14 +161,30 @@ export function useSearch(report: Report | readonly Report[] | null, notes: read
     };
   }, [backend, report, rerun]);
 
-  const signature = notesSignature(notes);
-  const notesRef = useRef(notes);
-  notesRef.current = notes;
+  // What the backend holds (null: nothing sent yet): later changes go as differences.
+  const sent = useRef<Map<string, NoteRecord> | null>(null);
   useEffect(() => {
-    void backend.setNotes([...notesRef.current]).then(() => {
+    const prev = sent.current;
+    const diff = prev ? diffNotes(prev, notes) : null;
+    if (prev && diff && diff.upserts.length === 0 && diff.removed.length === 0) {
+      // Equal content: remember the new records so the next diff finds them by identity.
+      for (const n of diff.same) prev.set(n.annotationId, n);
+      return;
+    }
+    let work: Promise<void>;
+    if (prev && diff && backend.updateNotes) {
+      for (const id of diff.removed) prev.delete(id);
+      for (const n of diff.upserts) prev.set(n.annotationId, n);
+      for (const n of diff.same) prev.set(n.annotationId, n);
+      work = backend.updateNotes(diff.upserts, diff.removed);
+    } else {
+      sent.current = new Map(notes.map((n) => [n.annotationId, n]));
+      work = backend.setNotes([...notes]);
+    }
+    void work.then(() => {
       if (alive.current) rerun();
     });
-  }, [backend, signature, rerun]);
+  }, [backend, notes, rerun]);
 
   return { response, query, filters, pending, ready, error, search };
 }

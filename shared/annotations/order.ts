@@ -103,7 +103,7 @@ export function groupByPart(
   list: readonly Annotation[],
   resolutions?: Resolutions,
 ): { groups: AnnotationGroup[]; orphans: Annotation[] } {
-  const groups = new Map<string, AnnotationGroup>();
+  const byParagraph = new Map<string, Annotation[]>();
   const orphans: Annotation[] = [];
   for (const a of sortByReadingOrder(report, list, resolutions)) {
     const place = placeAnnotation(report, a, resolutions);
@@ -111,17 +111,34 @@ export function groupByPart(
       orphans.push(a);
       continue;
     }
-    const p = report.paragraphs[place.paragraphIndex];
+    const id = report.paragraphs[place.paragraphIndex].id;
+    const l = byParagraph.get(id);
+    if (l) l.push(a);
+    else byParagraph.set(id, [a]);
+  }
+  return { groups: groupSections(report, byParagraph), orphans };
+}
+
+/**
+ * The sections of groupByPart from annotations already filed by the paragraph they start in
+ * (each in reading order): O(paragraphs), so a list that keeps such a filing up to date
+ * regroups without sorting everything again. `annotations` of a group is a fresh array.
+ */
+export function groupSections(report: Report, byParagraph: ReadonlyMap<string, readonly Annotation[]>): AnnotationGroup[] {
+  const groups = new Map<string, AnnotationGroup>();
+  for (const p of report.paragraphs) {
+    const here = byParagraph.get(p.id);
+    if (!here || here.length === 0) continue;
     const key = `${p.part}-${p.item}`;
     let g = groups.get(key);
     if (!g) {
       g = { key, part: p.part, item: p.item, label: sectionLabel(p.label), title: sectionTitle(report, p.part, p.item), annotations: [] };
       groups.set(key, g);
     }
-    g.annotations.push(a);
+    for (const a of here) g.annotations.push(a);
   }
   // Insertion order already follows reading order.
-  return { groups: [...groups.values()], orphans };
+  return [...groups.values()];
 }
 
 /** `三(二)¶2` → `三(二)`; `一¶3` → `一`. */

@@ -71,21 +71,37 @@ export interface TagCount {
  * autocomplete and the tag filter. The most frequent spelling of a tag is shown.
  */
 export function collectTags(annotations: readonly Annotation[]): TagCount[] {
-  const byKey = new Map<string, { count: number; spellings: Map<string, number> }>();
+  return rankTags(tagSpellings(annotations));
+}
+
+/** Spellings of the live annotations' tags with their counts, by normalised tag (collectTags' input). */
+export function tagSpellings(annotations: readonly Annotation[]): Map<string, Map<string, number>> {
+  const byKey = new Map<string, Map<string, number>>();
   for (const a of annotations) {
     if (a.deleted) continue;
     for (const t of a.tags) {
       const key = tagKey(t);
       if (!key) continue;
-      const e = byKey.get(key) ?? { count: 0, spellings: new Map<string, number>() };
-      e.count++;
-      e.spellings.set(t, (e.spellings.get(t) ?? 0) + 1);
-      byKey.set(key, e);
+      const spellings = byKey.get(key) ?? new Map<string, number>();
+      spellings.set(t, (spellings.get(t) ?? 0) + 1);
+      byKey.set(key, spellings);
     }
   }
+  return byKey;
+}
+
+/**
+ * Tags in use from their spellings (several tagSpellings may be added up first): each shown in
+ * its most used spelling, most used first.
+ */
+export function rankTags(byKey: ReadonlyMap<string, ReadonlyMap<string, number>>): TagCount[] {
   const collator = new Intl.Collator('zh-CN');
   return [...byKey.values()]
-    .map((e) => ({ tag: [...e.spellings.entries()].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]))[0][0], count: e.count }))
+    .map((spellings) => {
+      let count = 0;
+      for (const n of spellings.values()) count += n;
+      return { tag: [...spellings.entries()].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0]))[0][0], count };
+    })
     .sort((a, b) => b.count - a.count || collator.compare(a.tag, b.tag));
 }
 

@@ -6,10 +6,12 @@
  * - **Reading order** is paragraph order, then the passage's start offset, then the
  *   annotation's own start, then `createdAt`.
  * - **Merging.** Each annotation's passage (its sentences or its whole paragraph(s)) is computed
- *   first; annotations whose passages share at least one character become ONE excerpt whose
- *   passage is the union and which carries one mark per annotation (marks may overlap). So in
- *   `paragraph` mode all annotations of a paragraph print as one excerpt; in `sentences` mode
- *   those sharing a sentence do. Passages that only touch do not merge.
+ *   first; annotations whose passages lie in one paragraph and share at least one character
+ *   there become ONE excerpt whose passage is the union and which carries one mark per
+ *   annotation (marks may overlap). So in `paragraph` mode all annotations of a paragraph print
+ *   as one excerpt; in `sentences` mode those sharing a sentence do. Passages that only touch do
+ *   not merge, and a passage spanning paragraphs stays an excerpt of its own: merging across
+ *   paragraphs chained thousands of annotations into a single unreadable excerpt.
  * - **Overlapping marks**: where marks overlap, the later-created annotation's colour wins
  *   (it is drawn on top in the reader); see `passageRuns`.
  * - **Paragraph-target** annotations contribute their whole paragraph(s) and no mark.
@@ -268,7 +270,13 @@ interface Placed {
   /** Passage span; for orphans, the sort position only. */
   ps: Pos;
   pe: Pos;
+  /** `ps` and `range.s` as single numbers: sorting 20,000 annotations compares these. */
+  psKey?: number;
+  rsKey?: number;
 }
+
+/** A position as one number in reading order (paragraph texts are far below 2^21 units). */
+const posKey = (p: Pos) => p[0] * 2 ** 21 + p[1];
 
 function expandToSentences(p: Paragraph, start: number, end: number): [number, number] {
   if (p.sentences.length === 0) return [0, p.text.length];
@@ -301,6 +309,17 @@ function matchesScope(ann: Annotation, scope: ExcerptScope, para: Paragraph | un
 }
 
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
+
+const richNotes = new WeakMap<Annotation['note'], { blocks: RichBlock[]; text: string }>();
+/** A note's rich form, parsed once per note version (an option change rebuilds the document). */
+function richNote(note: Annotation['note']): { blocks: RichBlock[]; text: string } {
+  let r = richNotes.get(note);
+  if (!r) {
+    const blocks = noteToRich(note);
+    richNotes.set(note, (r = { blocks, text: richToPlain(blocks) }));
+  }
+  return r;
+}
 
 /**
  * A selection that ends at offset 0 of the next paragraph (what a triple click gives) or starts
@@ -378,18 +397,30 @@ export function buildExcerpts(report: Report, annotations: readonly Annotation[]
     }
   }
 
+  for (const p of [...placed, ...orphans]) {
+    p.psKey = posKey(p.ps);
+    p.rsKey = p.range ? posKey(p.range.s) : 0;
+  }
   const byReading = (a: Placed, b: Placed) =>
-    cmp(a.ps, b.ps) || (a.range && b.range ? cmp(a.range.s, b.range.s) : 0) || a.ann.createdAt - b.ann.createdAt;
+    a.psKey! - b.psKey! || (a.range && b.range ? a.rsKey! - b.rsKey! : 0) || a.ann.createdAt - b.ann.createdAt;
   placed.sort(byReading);
 
-  // Merge passages that share characters.
-  const groups: { ps: Pos; pe: Pos; members: Placed[]; orphan: boolean }[] = [];
+  // Merge passages of one paragraph that share characters there. The open excerpt of each
+  // paragraph is remembered, so a cross-paragraph passage sorted in between does not split it.
+  type Group = { ps: Pos; pe: Pos; members: Placed[]; orphan: boolean };
+  const groups: Group[] = [];
+  const open = new Map<number, Group>();
   for (const pl of placed) {
-    const g = groups[groups.length - 1];
+    const single = pl.ps[0] === pl.pe[0];
+    const g = single ? open.get(pl.ps[0]) : undefined;
     if (g && cmp(pl.ps, g.pe) < 0) {
       g.members.push(pl);
       if (cmp(pl.pe, g.pe) > 0) g.pe = pl.pe;
-    } else groups.push({ ps: pl.ps, pe: pl.pe, members: [pl], orphan: false });
+      continue;
+    }
+    const next: Group = { ps: pl.ps, pe: pl.pe, members: [pl], orphan: false };
+    groups.push(next);
+    if (single) open.set(pl.ps[0], next);
   }
   for (const o of orphans.sort(byReading)) groups.push({ ps: o.ps, pe: o.pe, members: [o], orphan: true });
   // Stable sort keeps an orphan after a real excerpt that starts at the same position.
@@ -401,8 +432,7 @@ export function buildExcerpts(report: Report, annotations: readonly Annotation[]
       (a, b) => (a.range && b.range ? cmp(a.range.s, b.range.s) : 0) || a.ann.createdAt - b.ann.createdAt,
     );
     const entries: ExcerptEntry[] = members.map(({ ann }) => {
-      const blocks = noteToRich(ann.note);
-      const text = richToPlain(blocks);
+      const { blocks, text } = richNote(ann.note);
       const hasNote = text.trim() !== '';
       return {
         annotationId: ann.id,
@@ -562,13 +592,29 @@ export function passageRuns(p: ExcerptPassage): PassageRun[] {
   for (const r of p.refs) cuts.add(r.offset);
   const points = [...cuts].filter((c) => c >= 0 && c <= p.text.length).sort((a, b) => a - b);
   const runs: PassageRun[] = [];
-  const refsAt = (off: number) => p.refs.filter((r) => r.offset === off).map((r) => r.number);
+  const refs = new Map<number, number[]>();
+  for (const r of p.refs) {
+    const l = refs.get(r.offset);
+    if (l) l.push(r.number);
+    else refs.set(r.offset, [r.number]);
+  }
+  const refsAt = (off: number) => refs.get(off) ?? [];
   const leading = refsAt(0);
   if (leading.length) runs.push({ text: '', color: null, colors: [], subscript: false, strong: false, typo: false, typoEnd: false, refs: leading });
+  // A sweep over the cut points with the marks open at each: a paragraph excerpt may carry
+  // hundreds of marks, and testing every mark for every run grew with their square.
+  const byStart = [...p.marks].sort((x, y) => x.start - y.start);
+  let next = 0;
+  let open: ExcerptMark[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i];
     const b = points[i + 1];
-    const covering = p.marks.filter((m) => m.start <= a && b <= m.end).sort((x, y) => x.createdAt - y.createdAt);
+    open = open.filter((m) => m.end > a);
+    while (next < byStart.length && byStart[next].start <= a) {
+      if (byStart[next].end > a) open.push(byStart[next]);
+      next++;
+    }
+    const covering = open.filter((m) => b <= m.end).sort((x, y) => x.createdAt - y.createdAt);
     runs.push({
       text: p.text.slice(a, b),
       color: covering.length ? covering[covering.length - 1].color : null,

@@ -203,6 +203,17 @@ export class SearchEngine {
     this.noteSet = new DocSet(noteDocs(notes, resolve, this.defaultReportId));
   }
 
+  /**
+   * Replaces the notes of the same annotation ids by `upserts` (adding new ones) and drops the
+   * notes of `removed`: the caller sends only what changed instead of every note again.
+   */
+  updateNotes(upserts: readonly NoteRecord[], removed: readonly string[]): void {
+    const byId = new Map(this.notes.map((n) => [n.annotationId, n]));
+    for (const id of removed) byId.delete(id);
+    for (const n of upserts) byId.set(n.annotationId, n);
+    this.setNotes([...byId.values()]);
+  }
+
   /** Number of indexed report paragraphs and notes. */
   get size(): { paragraphs: number; notes: number } {
     return { paragraphs: this.reportSet.docs.length, notes: this.noteSet.docs.length };

@@ -73,7 +73,7 @@ describe('renderPrintHtml', () => {
     for (const n of refs) {
       const li = d.getElementById(`yd-note-${n}`)!;
       expect(li.closest('section.yd-excerpt')).toBe(d.getElementById(`yd-ref-${n}`)!.closest('section.yd-excerpt'));
-      expect(li.getAttribute('value')).toBe(String(n));
+      expect(li.querySelector('.yd-note-no')!.textContent).toBe(`${n}.`);
     }
     const rich = d.getElementById('yd-note-5')!;
     expect(rich.querySelector('strong')!.textContent).toBe('量化');
@@ -85,7 +85,9 @@ describe('renderPrintHtml', () => {
   it('collects endnotes at the end, or prints notes inline in 楷体 blocks', () => {
     const end = dom(renderPrintHtml(build({ notes: 'endnotes' }), { css }).bodyHtml);
     expect(end.querySelectorAll('.yd-footnotes').length).toBe(0);
-    const items = [...end.querySelectorAll('.yd-endnotes > ol > li')];
+    const items = [...end.querySelectorAll('.yd-endnotes > ul > li')];
+    expect(end.querySelectorAll('ol.yd-footnotes, .yd-endnotes > ol').length).toBe(0);
+    expect(items.map((li) => li.querySelector('.yd-note-no')!.textContent)).toEqual(items.map((_, i) => `${i + 1}.`));
     expect(items.map((li) => li.id)).toEqual(Array.from({ length: items.length }, (_, i) => `yd-note-${i + 1}`));
     expect(end.querySelector('.yd-print')!.lastElementChild!.className).toBe('yd-endnotes');
 

@@ -135,6 +135,17 @@ describe.each(reports)('%s report', (_name, report, expected) => {
       ], { passage: 'paragraph' }).excerpts).toHaveLength(1);
     });
 
+    it('never merges across paragraphs: a passage spanning two stays its own excerpt, and does not split the one it crosses', () => {
+      const doc = build([
+        { id: 'a', quote: '新建智能化矿井8座', createdAt: 1 },
+        { id: 'x', quote: '新建智能化矿井8座', until: '实施新一代煤电升级专项行动', createdAt: 2 },
+        { id: 'b', quote: '智能化矿井8座', createdAt: 3 },
+        { id: 'c', quote: '实施新一代煤电升级专项行动', createdAt: 4 },
+      ]);
+      expect(doc.excerpts.map((e) => e.entries.map((x) => x.annotationId))).toEqual([['a', 'b'], ['x'], ['c']]);
+      expect(doc.excerpts.map((e) => e.passages.length)).toEqual([1, 2, 1]);
+    });
+
     it('prints a paragraph-target annotation as the whole paragraph without marks', () => {
       const [e] = build([{ id: 'p', quote: '持续发力上项目', target: 'paragraph', note: '整段关注' }]).excerpts;
       const para = report.paragraphs.find((x) => x.text.startsWith('持续发力上项目'))!;

@@ -13,6 +13,7 @@ import { DEFAULT_VIEW, viewRows, type SortKey, type TableView } from './table-vi
 import { YearCompare } from './YearCompare';
 import { openSentence } from './open-sentence';
 import './targets.css';
+import { toDisplayText } from '../../shared/report/display';
 
 interface Props {
   report: Report;
@@ -135,7 +136,7 @@ export default function TargetsPane({ report, reportTitle, author, host, lastYea
                         <td>{r.indicator}</td>
                         <td>{r.direction}</td>
                         <td className="targets-value">{r.value}</td>
-                        <td className="targets-text" onClick={() => open(r)}>{r.text}</td>
+                        <td className="targets-text" onClick={() => open(r)}>{toDisplayText(r.text)}</td>
                         <td>
                           {flagged && (
                             <span className={`targets-flag flag-${flagged.flag}`} title={flagged.annotation.note.text || undefined}>

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import type { ReaderHost } from '../../shared/ipc/contract';
 import type { Report } from '../../shared/report/model';
 import { compareYears, extractTargets, YEAR_STATUS_LABEL, type TargetRow } from '../../shared/targets';
+import { toDisplayText } from '../../shared/report/display';
 
 interface Props {
   report: Report;
@@ -47,13 +48,13 @@ export function YearCompare({ report, lastYear, host, open, toast }: Props) {
                   <td>{c.indicator}</td>
                   <td>
                     <span className="targets-value">{c.target.value}</span>
-                    <div className="targets-quote">{c.target.text}（上年报告 {c.target.label}）</div>
+                    <div className="targets-quote">{toDisplayText(c.target.text)}（上年报告 {c.target.label}）</div>
                   </td>
                   <td>
                     {c.result ? (
                       <button type="button" className="targets-jump" onClick={() => open(c.result!)} title="在正文中打开这句">
                         <span className="targets-value">{c.result.value}</span>
-                        <div className="targets-quote">{c.result.text}（{c.result.label}）</div>
+                        <div className="targets-quote">{toDisplayText(c.result.text)}（{c.result.label}）</div>
                       </button>
                     ) : (
                       '—'

@@ -2,6 +2,7 @@
 import type { ResolvedAnchor } from '../anchoring';
 import { placeAnnotation, type Annotation } from '../annotations';
 import type { Report } from '../report/model';
+import { toDisplayText } from '../report/display';
 import type { TargetRow } from '../targets';
 import type { QuoteSource } from './model';
 
@@ -22,7 +23,8 @@ export function quoteSources(report: Report, annotations: readonly Annotation[],
       : [];
     return {
       annotationId: a.id,
-      quote: found ? r.quote : a.anchor.quote,
+      // As the reader shows it (full-width punctuation), since the draft is read and printed.
+      quote: toDisplayText(found ? r.quote : a.anchor.quote),
       label: paragraph?.label ?? '',
       figure: figures.map((t) => `${t.indicator}${t.direction}${t.value}`).join('；'),
       note: a.note.text,

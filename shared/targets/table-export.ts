@@ -4,11 +4,13 @@
  */
 import { csvCell } from '../export/annotation-csv';
 import type { TargetRow } from './model';
+import { toDisplayText } from '../report/display';
 
 export const TARGET_COLUMNS = ['位置', '类别', '指标', '方向', '数值', '单位', '原文'] as const;
 
 function cells(r: TargetRow): string[] {
-  return [r.label, r.category, r.indicator, r.direction, r.value, r.unit, r.text];
+  // 原文 as the reader shows it (full-width punctuation); offsets are not exported.
+  return [r.label, r.category, r.indicator, r.direction, r.value, r.unit, toDisplayText(r.text)];
 }
 
 /** CSV text (BOM, CRLF, formula starts defused) of `rows` in the order given. */

@@ -28,7 +28,7 @@ const sources = quoteSources(report, annotations, resolutions, targets);
 describe('quote sources', () => {
   it('puts annotations in report order with label, figures of the targets table and note', () => {
     expect(sources.map((s) => s.label)).toEqual(['二(一)¶1', '三¶2']);
-    expect(sources[1]).toMatchObject({ quote: '地区生产总值增长6%左右,固定资产投资增长6%以上', note: '增速目标高于全省，依据何在？' });
+    expect(sources[1]).toMatchObject({ quote: '地区生产总值增长6%左右，固定资产投资增长6%以上', note: '增速目标高于全省，依据何在？' });
     expect(sources[1].figure).toBe('地区生产总值增长6%左右；固定资产投资增长6%以上');
   });
 });

@@ -516,7 +516,7 @@ export function App({ host, store, annotationStore, repository, shelf }: Props) 
           <PanelBoundary fallback={(_e, retry) => <PanelError what={workPane === 'targets' ? '目标任务' : '起草'} retry={retry} />}>
             <Suspense fallback={<p className="status">{MSG.loading}</p>}>
               {workPane === 'targets' ? (
-                <TargetsPane report={report} reportTitle={displayTitle} author={author} host={host} lastYear={lastYear} root={root} jumpTo={jumpTo} toast={showToast} onClose={() => setWorkPane(null)} />
+                <TargetsPane report={report} reportTitle={displayTitle} author={author} host={host} lastYear={lastYear} openLastYear={(row) => lastYear && void library.openById(lastYear.id, row.paragraphId).then((ok) => ok && setWorkPane(null))} root={root} jumpTo={jumpTo} toast={showToast} onClose={() => setWorkPane(null)} />
               ) : (
                 <DraftsPane report={report} reportTitle={displayTitle} legend={settings.legend} host={host} root={root} jumpTo={jumpTo} toast={showToast} onClose={() => setWorkPane(null)} />
               )}

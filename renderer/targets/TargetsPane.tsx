@@ -22,6 +22,8 @@ interface Props {
   host: ReaderHost;
   /** Last year's report when the 书架 has it; otherwise the user picks a file in 两年对照. */
   lastYear?: Report | null;
+  /** Opens last year's report (on the 书架) at a row's sentence. */
+  openLastYear?(row: TargetRow): void;
   /** The reading view's scroller, to flash the sentence opened. */
   root: HTMLElement | null;
   jumpTo(paragraphId: string): void;
@@ -37,7 +39,7 @@ const COLUMNS: { key: SortKey; title: string }[] = [
   { key: 'value', title: '数值' },
 ];
 
-export default function TargetsPane({ report, reportTitle, author, host, lastYear = null, root, jumpTo, toast, onClose }: Props) {
+export default function TargetsPane({ report, reportTitle, author, host, lastYear = null, openLastYear, root, jumpTo, toast, onClose }: Props) {
   const open = (r: TargetRow) => openSentence(report, root, jumpTo, r.paragraphId, r.sentenceId);
   const rows = useMemo(() => extractTargets(report), [report]);
   const [tab, setTab] = useState<'table' | 'years'>('table');
@@ -79,7 +81,7 @@ export default function TargetsPane({ report, reportTitle, author, host, lastYea
         <button type="button" className="targets-close" onClick={onClose} aria-label="关闭目标任务" title="关闭（Esc）">×</button>
       </div>
       {tab === 'years' ? (
-        <YearCompare report={report} lastYear={lastYear} host={host} open={open} toast={toast} />
+        <YearCompare report={report} lastYear={lastYear} host={host} open={open} openLastYear={openLastYear} toast={toast} />
       ) : (
         <>
           <div className="targets-controls">

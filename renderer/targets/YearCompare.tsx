@@ -14,10 +14,12 @@ interface Props {
   host: ReaderHost;
   /** Opens a row of this report in the reader. */
   open(row: TargetRow): void;
+  /** Opens a row of last year's report (from the 书架) at its sentence; absent for a picked file. */
+  openLastYear?(row: TargetRow): void;
   toast(text: string): void;
 }
 
-export function YearCompare({ report, lastYear, host, open, toast }: Props) {
+export function YearCompare({ report, lastYear, host, open, openLastYear, toast }: Props) {
   const [picked, setPicked] = useState<Report | null>(null);
   const other = lastYear ?? picked;
   const rows = useMemo(() => (other ? compareYears(extractTargets(other), extractTargets(report)) : []), [other, report]);
@@ -47,8 +49,17 @@ export function YearCompare({ report, lastYear, host, open, toast }: Props) {
                 <tr key={`${c.target.sentenceId}:${c.target.valueStart}`} data-status={c.status}>
                   <td>{c.indicator}</td>
                   <td>
-                    <span className="targets-value">{c.target.value}</span>
-                    <div className="targets-quote">{toDisplayText(c.target.text)}（上年报告 {c.target.label}）</div>
+                    {lastYear && openLastYear ? (
+                      <button type="button" className="targets-jump" onClick={() => openLastYear(c.target)} title="打开上年报告中的这句">
+                        <span className="targets-value">{c.target.value}</span>
+                        <div className="targets-quote">{toDisplayText(c.target.text)}（上年报告 {c.target.label}）</div>
+                      </button>
+                    ) : (
+                      <>
+                        <span className="targets-value">{c.target.value}</span>
+                        <div className="targets-quote">{toDisplayText(c.target.text)}（上年报告 {c.target.label}）</div>
+                      </>
+                    )}
                   </td>
                   <td>
                     {c.result ? (

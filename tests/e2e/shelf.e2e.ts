@@ -152,6 +152,12 @@ describe('书架', () => {
     await pane.locator('tbody tr').first().waitFor();
     expect(await pane.locator('tbody tr').count()).toBe(9);
     await screenshot(page, 'targets-years-shelf');
+    // Last year's target opens last year's report at its sentence.
+    const target = pane.locator('tbody tr').first().locator('td').nth(1);
+    const quote = (await target.locator('.targets-quote').innerText()).replace(/（上年报告.*$/, '');
+    await target.getByRole('button').click();
+    await expect.poll(() => title(page), { timeout: 15_000 }).toBe(lastYear);
+    await expect.poll(() => page.locator('.reader-content').innerText()).toContain(quote);
     await context.close();
   });
 

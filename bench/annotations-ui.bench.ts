@@ -87,6 +87,26 @@ export async function serve(dir: string): Promise<{ server: Server; url: string 
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }
 
+/**
+ * A copy of the web build served on a free loopback port (the copy, so a build running meanwhile
+ * cannot change files under the page); `close` stops the server and removes the copy.
+ * BENCH_WEB: a web build elsewhere than out/web (e.g. while tests use out/web).
+ */
+export async function serveWebBuild(prefix: string): Promise<{ url: string; close(): void }> {
+  const tmp = mkdtempSync(join(tmpdir(), prefix));
+  const web = process.env.BENCH_WEB ?? join(ROOT, 'out/web');
+  if (!existsSync(join(web, 'index.html'))) build(web, true);
+  cpSync(web, tmp, { recursive: true });
+  const { server, url } = await serve(tmp);
+  return {
+    url,
+    close() {
+      server.close();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
 // --- in the page --------------------------------------------------------------------------
 
 export interface Case {
@@ -528,12 +548,8 @@ export default async function bench(options: Record<string, string> = {}): Promi
 
   const step = (what: string) => process.stderr.write(`[annotations-ui ${N}] ${what}\n`);
   step('records made');
-  const tmp = mkdtempSync(join(tmpdir(), 'yandu-bench-web-'));
-  // BENCH_WEB: a web build elsewhere than out/web (e.g. while tests use out/web).
-  const web = process.env.BENCH_WEB ?? join(ROOT, 'out/web');
-  if (!existsSync(join(web, 'index.html'))) build(web, true);
-  cpSync(web, tmp, { recursive: true });
-  const { server, url } = await serve(tmp);
+  const site = await serveWebBuild('yandu-bench-web-');
+  const { url } = site;
   const browser = await launch();
   try {
     if (process.env.BENCH_PROFILE === 'only') return await profile(browser, records);
@@ -607,7 +623,6 @@ export default async function bench(options: Record<string, string> = {}): Promi
     if (process.env.BENCH_PROFILE) await profile(browser, records);
   } finally {
     await browser.close();
-    server.close();
-    rmSync(tmp, { recursive: true, force: true });
+    site.close();
   }
 }

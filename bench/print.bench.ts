@@ -7,14 +7,14 @@
  * Each time runs from the click (or key) to the frame after the preview's content changed.
  * The records are the annotations-ui bench's, seeded into IndexedDB the same way.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
 import { segmentReport } from '../shared/report/segment';
 import { randomAnnotations } from './annotation-fixtures';
-import { build, pageProbe, seededContext, serve, waitReady } from './annotations-ui.bench';
+import { pageProbe, seededContext, serveWebBuild, waitReady } from './annotations-ui.bench';
 import { launch } from '../tests/e2e/chromium';
 import { printTable, ratio, stats, type Stats } from './lib';
 
@@ -89,12 +89,8 @@ export default async function bench(options: Record<string, string> = {}): Promi
   if (!Number.isInteger(n) || n < 1) throw new Error(`--count must be a positive integer, got ${options.count}`);
   const report = segmentReport(readFileSync(join(ROOT, 'resources/reports/changzhi-2026/source.txt'), 'utf8'), { id: 'changzhi-2026' });
   const records = randomAnnotations(report, n, { seed: 5000, noteMax: 200 });
-  const tmp = mkdtempSync(join(tmpdir(), 'yandu-bench-print-'));
-  // BENCH_WEB: a web build elsewhere than out/web (e.g. while tests use out/web).
-  const web = process.env.BENCH_WEB ?? join(ROOT, 'out/web');
-  if (!existsSync(join(web, 'index.html'))) build(web, true);
-  cpSync(web, tmp, { recursive: true });
-  const { server, url } = await serve(tmp);
+  const site = await serveWebBuild('yandu-bench-print-');
+  const { url } = site;
   const browser = await launch();
   try {
     const small = await seededContext(browser, url, records.slice(0, BASELINE));
@@ -118,7 +114,6 @@ export default async function bench(options: Record<string, string> = {}): Promi
     );
   } finally {
     await browser.close();
-    server.close();
-    rmSync(tmp, { recursive: true, force: true });
+    site.close();
   }
 }

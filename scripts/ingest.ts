@@ -5,7 +5,7 @@
  * Exit codes: 0 success, 2 unusable input (missing, unreadable format, empty, binary) or bad usage.
  */
 import { basename } from 'node:path';
-import { fail, loadFileOrExit } from './load-file';
+import { loadFileOrExit, parseFileArgs } from './load-file';
 import type { Report } from '../shared/report/model';
 
 const USAGE = '用法：npm run ingest -- <报告文件（.txt/.docx/.pdf/.html）> [--json]';
@@ -91,15 +91,10 @@ function toSummary(report: Report, fileName: string): string {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const flags = argv.filter((a) => a.startsWith('--'));
-  const files = argv.filter((a) => !a.startsWith('--'));
-  const unknown = flags.filter((f) => f !== '--json');
-  if (unknown.length > 0) fail(`不认识的选项 ${unknown.join(' ')}。\n${USAGE}`);
-  if (files.length !== 1) fail(`请给出一个报告文件。\n${USAGE}`);
-  const file = files[0];
+  const { file, json } = parseFileArgs(argv, USAGE);
 
   const report = await loadFileOrExit(file);
-  if (flags.includes('--json')) process.stdout.write(`${JSON.stringify(toJson(report), null, 2)}\n`);
+  if (json) process.stdout.write(`${JSON.stringify(toJson(report), null, 2)}\n`);
   else process.stdout.write(`${toSummary(report, basename(file))}\n`);
 }
 

@@ -11,6 +11,19 @@ export function fail(message: string): never {
   process.exit(2);
 }
 
+/**
+ * The one report file and the flags of a CLI that takes `<file> [--json]`; exits 2 with `usage`
+ * on an unknown option or not exactly one file.
+ */
+export function parseFileArgs(argv: readonly string[], usage: string): { file: string; json: boolean } {
+  const flags = argv.filter((a) => a.startsWith('--'));
+  const files = argv.filter((a) => !a.startsWith('--'));
+  const unknown = flags.filter((f) => f !== '--json');
+  if (unknown.length > 0) fail(`不认识的选项 ${unknown.join(' ')}。\n${usage}`);
+  if (files.length !== 1) fail(`请给出一个报告文件。\n${usage}`);
+  return { file: files[0], json: flags.includes('--json') };
+}
+
 /** The report in `file` (.txt in any encoding, .docx, .pdf, .html), or exit 2 with the reason. */
 export async function loadFileOrExit(file: string): Promise<Report> {
   let bytes: Uint8Array;

@@ -6,26 +6,22 @@
  */
 import { basename } from 'node:path';
 import { extractTargets } from '../shared/targets';
-import { fail, loadFileOrExit } from './load-file';
+import { loadFileOrExit, parseFileArgs } from './load-file';
 
 const USAGE = '用法：npm run targets -- <报告文件（.txt/.docx/.pdf/.html）> [--json]';
 
 async function main(argv: string[]): Promise<void> {
-  const flags = argv.filter((a) => a.startsWith('--'));
-  const files = argv.filter((a) => !a.startsWith('--'));
-  const unknown = flags.filter((f) => f !== '--json');
-  if (unknown.length > 0) fail(`不认识的选项 ${unknown.join(' ')}。\n${USAGE}`);
-  if (files.length !== 1) fail(`请给出一个报告文件。\n${USAGE}`);
-  const report = await loadFileOrExit(files[0]);
+  const { file, json } = parseFileArgs(argv, USAGE);
+  const report = await loadFileOrExit(file);
   const rows = extractTargets(report);
-  if (flags.includes('--json')) {
+  if (json) {
     const out = rows.map(({ paragraphId, sentenceId, label, text, indicator, value, unit, direction, category, start, end }) => ({
       paragraphId, sentenceId, label, text, indicator, value, unit, direction, category, start, end,
     }));
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return;
   }
-  const lines = [`《${report.title}》 (${basename(files[0])})：共 ${rows.length} 条目标任务`];
+  const lines = [`《${report.title}》 (${basename(file)})：共 ${rows.length} 条目标任务`];
   for (const r of rows) lines.push(`[${r.label}] ${r.category}｜${r.indicator}｜${r.direction}｜${r.value}｜“${r.text}”`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -37,3 +37,21 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>): void {
     return () => document.removeEventListener('keydown', onKeyDown, true);
   }, [ref]);
 }
+
+/**
+ * For a pane opened from the toolbar that is not modal (目标任务, 起草): focus moves into it, so
+ * Esc and the keyboard reach it at once, and goes back to what had it (the toolbar button) when
+ * the pane closes while focus is still inside or nowhere.
+ */
+export function useFocusOnOpen(ref: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    root.focus({ preventScroll: true });
+    return () => {
+      const active = document.activeElement;
+      if (before?.isConnected && (active === null || active === document.body || root.contains(active))) before.focus({ preventScroll: true });
+    };
+  }, [ref]);
+}

@@ -11,6 +11,7 @@ import { extractTargets } from '../../shared/targets';
 import { useAnnotationState, useAnnotationStore } from '../annotations/use-annotation-store';
 import type { DraftRow } from '../db/schema';
 import { DraftEditor } from './DraftEditor';
+import { useFocusOnOpen } from '../app/use-focus-trap';
 import { openRange } from '../targets/open-sentence';
 import { draftRepository } from './draft-db';
 import { DraftContext, type DraftContextValue } from './QuoteNode';
@@ -34,6 +35,8 @@ const PROPOSAL_COLOR = 'purple';
 const fileTitle = (t: string) => t.replace(/[\\/:*?"<>|\r\n]+/g, ' ').trim().slice(0, 60) || '草稿';
 
 export default function DraftsPane({ report, reportTitle, legend, host, root, jumpTo, toast, onClose }: Props) {
+  const paneRef = useRef<HTMLDivElement>(null);
+  useFocusOnOpen(paneRef);
   const repo = draftRepository();
   const store = useAnnotationStore();
   const list = useAnnotationState((s) => s.list);
@@ -116,7 +119,7 @@ export default function DraftsPane({ report, reportTitle, legend, host, root, ju
   };
 
   return (
-    <div className="drafts-pane" role="dialog" aria-label="起草" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div ref={paneRef} tabIndex={-1} className="drafts-pane" role="dialog" aria-label="起草" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <aside className="drafts-side">
         <div className="drafts-head">
           <h2>起草</h2>

@@ -3,7 +3,8 @@
  * opening its sentence; a row can be flagged 关注 / 存疑 / 拟提问 with a note (an annotation on the
  * figure). Exports .xlsx and .csv. The 两年对照 tab sets last year's report beside this one.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useFocusOnOpen } from '../app/use-focus-trap';
 import type { ReaderHost } from '../../shared/ipc/contract';
 import type { Report } from '../../shared/report/model';
 import { extractTargets, TARGET_CATEGORIES, targetsToCsv, targetsToXlsx, type TargetCategory, type TargetRow } from '../../shared/targets';
@@ -40,6 +41,8 @@ const COLUMNS: { key: SortKey; title: string }[] = [
 ];
 
 export default function TargetsPane({ report, reportTitle, author, host, lastYear = null, openLastYear, root, jumpTo, toast, onClose }: Props) {
+  const paneRef = useRef<HTMLDivElement>(null);
+  useFocusOnOpen(paneRef);
   const open = (r: TargetRow) => openSentence(report, root, jumpTo, r.paragraphId, r.sentenceId);
   const rows = useMemo(() => extractTargets(report), [report]);
   const [tab, setTab] = useState<'table' | 'years'>('table');
@@ -72,7 +75,7 @@ export default function TargetsPane({ report, reportTitle, author, host, lastYea
   };
 
   return (
-    <div className="targets-pane" role="dialog" aria-label="目标任务" onKeyDown={(e) => e.key === 'Escape' && (editing ? setEditing(null) : onClose())}>
+    <div ref={paneRef} tabIndex={-1} className="targets-pane" role="dialog" aria-label="目标任务" onKeyDown={(e) => e.key === 'Escape' && (editing ? setEditing(null) : onClose())}>
       <div className="targets-head">
         <div role="tablist" aria-label="目标任务视图">
           <button type="button" role="tab" aria-selected={tab === 'table'} onClick={() => setTab('table')}>目标任务</button>

@@ -65,6 +65,21 @@ describe('目标任务 pane', () => {
   });
 });
 
+describe('the 目标任务 and 起草 panes from the keyboard', () => {
+  it('take focus when opened, close with Esc and give focus back to their toolbar button', async () => {
+    const { page } = await openReader(browser(), { width: 1024, height: 768 });
+    for (const [name, sel] of [['目标任务', PANE], ['起草', DRAFTS]] as const) {
+      const button = page.getByRole('button', { name, exact: true });
+      await button.click();
+      await page.locator(sel).waitFor();
+      await expect.poll(() => page.evaluate((s) => document.querySelector(s)?.contains(document.activeElement) ?? false, sel)).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator(sel).count()).toBe(0);
+      expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+    }
+  });
+});
+
 describe('两年对照 tab', () => {
   it('sets the targets of another report beside this report’s review, each result opening its sentence', async () => {
     // No 2025 report exists here: 山西's 2026 report stands in for "last year" (长治 is in 山西).

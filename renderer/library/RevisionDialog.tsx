@@ -17,10 +17,12 @@ interface Props {
   counts: EditionCounts | null;
   orphans: readonly Annotation[];
   onJump(paragraphId: string): void;
+  /** Offered right after 作为新版本打开: puts the annotations back on the old edition. */
+  onUndo?: () => void;
   onClose(): void;
 }
 
-export function RevisionDialog({ prevTitle, entries, counts, orphans, onJump, onClose }: Props) {
+export function RevisionDialog({ prevTitle, entries, counts, orphans, onJump, onUndo, onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useFocusTrap(ref);
   useEffect(() => ref.current?.querySelector<HTMLButtonElement>('button')?.focus(), []);
@@ -64,6 +66,11 @@ export function RevisionDialog({ prevTitle, entries, counts, orphans, onJump, on
           </section>
         )}
         <div className="modal-actions">
+          {onUndo && (
+            <button type="button" onClick={onUndo} title={M.undoMoveHint}>
+              {M.undoMove}
+            </button>
+          )}
           <button type="button" onClick={onClose}>
             {M.close}
           </button>

@@ -41,6 +41,10 @@ export const SHELF_MSG = {
   kinds: { changed: '修改', inserted: '新增', deleted: '删除', moved: '移动' } as const,
   orphansTitle: '孤立批注（原文在新版本中找不到）',
   close: '关闭',
+  undoMove: '撤销移动',
+  undoMoveHint: '把批注移回旧版本（移动后在新版本上改过的批注留在新版本）；新版本仍留在书架上',
+  moveUndone: (title: string, restored: number, kept: number) =>
+    `已撤销：${restored} 条批注移回《${title}》${kept > 0 ? `；${kept} 条在移动后改过，留在新版本` : ''}。`,
   filedElsewhere: (title: string, from: string, summary: string, held: number) =>
     `这是《${title}》的批注${from ? `（来自${from}）` : ''}，已归入书架中的这份报告：${summary}${held > 0 ? `；另有 ${held} 条会改动他人批注，请打开《${title}》后再导入一次以确认` : ''}。`,
   needsReport: (title: string) => `这是《${title}》的批注，书架上没有这份报告，未导入。请先添加《${title}》（书架 → 添加报告文件…），再导入。`,

@@ -16,6 +16,15 @@ import { changesToOthers, mergeAnnotations, type MergeSummary } from '../../shar
 
 export type ShelfFiles = Pick<ReaderHost, 'writeShelfReport' | 'readShelfReport' | 'removeShelfReport'>;
 
+/** What 撤销移动 needs after 作为新版本打开 (kept in memory while the 修订对照 that offers it is open). */
+export interface EditionMoveUndo {
+  prevId: string;
+  nextId: string;
+  before: StoredAnnotation[];
+  /** Each moved row as the move wrote it (JSON): a row that differs now was changed since. */
+  written: Map<string, string>;
+}
+
 /** A catalogue row with its live annotation count, as the 书架 lists it. */
 export interface ShelfItem extends ShelfEntry {
   annotationCount: number;
@@ -83,15 +92,38 @@ export class ShelfRepository {
 
   /**
    * 作为新版本打开: the old edition's annotations (tombstones too) re-anchored onto `next`, written
-   * in one transaction with the counts on the new entry. The old edition stays on the shelf.
+   * in one transaction with the counts on the new entry. The old edition stays on the shelf. The
+   * returned `undo` is what 撤销移动 needs: each row as it was, and as the move wrote it.
    */
-  async moveToEdition(prevId: string, next: Report): Promise<{ counts: EditionCounts; orphans: Annotation[] }> {
+  async moveToEdition(prevId: string, next: Report): Promise<{ counts: EditionCounts; orphans: Annotation[]; undo: EditionMoveUndo }> {
     return this.db.transaction('rw', this.db.annotations, this.db.shelf, async () => {
       const rows = await this.db.annotations.where('reportId').equals(prevId).toArray();
       const { moves, counts } = moveToEdition(rows.map((r) => ({ ...r, deleted: r.deleted === 1 })), next, this.now());
-      await this.db.annotations.bulkPut(moves.map((m) => ({ ...m.annotation, deleted: m.annotation.deleted ? 1 : 0 }) as StoredAnnotation));
+      const written = moves.map((m) => ({ ...m.annotation, deleted: m.annotation.deleted ? 1 : 0 }) as StoredAnnotation);
+      await this.db.annotations.bulkPut(written);
       await this.db.shelf.update(next.id, { previousEdition: prevId, editionCounts: counts });
-      return { counts, orphans: moves.filter((m) => m.outcome === 'orphaned').map((m) => m.annotation) };
+      const undo: EditionMoveUndo = { prevId, nextId: next.id, before: rows, written: new Map(written.map((w) => [w.id, JSON.stringify(w)])) };
+      return { counts, orphans: moves.filter((m) => m.outcome === 'orphaned').map((m) => m.annotation), undo };
+    });
+  }
+
+  /**
+   * 撤销移动: puts the moved annotations back on the old edition as they were. One changed on the
+   * new edition since the move (a note typed there, a colour, a deletion) stays there, so nothing
+   * written after the move is lost; the new edition stays on the shelf, linked to the old one.
+   */
+  async undoMoveToEdition(undo: EditionMoveUndo): Promise<{ restored: number; kept: number }> {
+    return this.db.transaction('rw', this.db.annotations, this.db.shelf, async () => {
+      const now = this.now();
+      const current = await this.db.annotations.bulkGet(undo.before.map((b) => b.id));
+      const back: StoredAnnotation[] = [];
+      undo.before.forEach((b, i) => {
+        const row = current[i];
+        if (row && JSON.stringify(row) === undo.written.get(b.id)) back.push({ ...b, updatedAt: Math.max(now, b.updatedAt) });
+      });
+      await this.db.annotations.bulkPut(back);
+      await this.db.shelf.update(undo.nextId, { editionCounts: undefined });
+      return { restored: back.length, kept: undo.before.length - back.length };
     });
   }
 

@@ -14,7 +14,7 @@ import type { EditionCounts } from '../../shared/library/edition';
 import { compareEditions, type RevisionEntry } from '../../shared/library/revision';
 import { exportAnnotations } from '../annotations/exchange';
 import type { AnnotationRepository } from '../db';
-import type { ShelfItem, ShelfRepository } from './shelf-repository';
+import type { EditionMoveUndo, ShelfItem, ShelfRepository } from './shelf-repository';
 import { ShelfDialog, type ShelfActions } from './ShelfDialog';
 import { EditionOffer, type EditionChoice } from './EditionOffer';
 import { RevisionDialog } from './RevisionDialog';
@@ -61,7 +61,7 @@ export interface Library {
   element: ReactNode;
 }
 
-type Revision = { prevTitle: string; entries: RevisionEntry[]; counts: EditionCounts | null; orphans: Annotation[] };
+type Revision = { prevTitle: string; entries: RevisionEntry[]; counts: EditionCounts | null; orphans: Annotation[]; undo?: EditionMoveUndo };
 
 export function useLibrary(o: LibraryOptions): Library {
   const { host, shelf, repository, current, toast, show, jumpTo, author } = o;
@@ -160,12 +160,12 @@ export function useLibrary(o: LibraryOptions): Library {
   );
 
   const showRevision = useCallback(
-    async (next: Report, prevId: string, counts: EditionCounts | null, orphans?: Annotation[]) => {
+    async (next: Report, prevId: string, counts: EditionCounts | null, orphans?: Annotation[], undo?: EditionMoveUndo) => {
       const prev = await load(prevId);
       if (!prev.ok) return toast(M.openFailed(prevId, prev.error));
       const prevTitle = (await shelf.get(prevId))?.title ?? prev.value.title;
       const lost = orphans ?? (await repository.listByReport(next.id)).filter((a) => resolveAnchor(next, a.anchor).status === 'orphan');
-      setRevision({ prevTitle, entries: compareEditions(prev.value, next), counts, orphans: lost });
+      setRevision({ prevTitle, entries: compareEditions(prev.value, next), counts, orphans: lost, undo });
     },
     [load, shelf, repository, toast],
   );
@@ -182,15 +182,24 @@ export function useLibrary(o: LibraryOptions): Library {
       }
       const added = await shelf.add(pending.report, pending.entry.id);
       if (!added.ok) return toast(added.error);
-      const { counts, orphans } = await shelf.moveToEdition(pending.entry.id, pending.report);
+      const { counts, orphans, undo } = await shelf.moveToEdition(pending.entry.id, pending.report);
       cache.current.set(pending.report.id, pending.report);
       await shelf.touch(pending.report.id);
       show(pending.report, added.value.title);
       setDialog(false);
       toast(M.editionDone(counts.exact, counts.approximate, counts.orphaned));
-      await showRevision(pending.report, pending.entry.id, counts, orphans);
+      await showRevision(pending.report, pending.entry.id, counts, orphans, undo);
     },
     [offer, keepAndOpen, shelf, show, toast, showRevision],
+  );
+
+  const undoMove = useCallback(
+    async (undo: EditionMoveUndo, prevTitle: string) => {
+      setRevision(null);
+      const { restored, kept } = await shelf.undoMoveToEdition(undo);
+      if (await openById(undo.prevId)) toast(M.moveUndone(prevTitle, restored, kept));
+    },
+    [shelf, openById, toast],
   );
 
   const titleOf = useCallback((id: string) => items.find((i) => i.id === id)?.title ?? id, [items]);
@@ -268,6 +277,7 @@ export function useLibrary(o: LibraryOptions): Library {
       {revision && (
         <RevisionDialog
           {...revision}
+          onUndo={revision.undo && (() => void undoMove(revision.undo!, revision.prevTitle))}
           onJump={(id) => {
             setRevision(null);
             jumpTo(id);

@@ -133,6 +133,36 @@ describe('书架', () => {
     await context.close();
   });
 
+  it('撤销移动 in the 修订对照 puts the highlight back on the old edition and opens it', async () => {
+    const { context, page } = await openReader(browser());
+    await add(page, '山西.txt', shanxi);
+    await expect.poll(() => title(page), { timeout: 20_000 }).toBe(SHANXI);
+    await waitForReader(page);
+    await highlight(page);
+    const quote = await page.locator('mark[data-annotation-id]').first().innerText();
+    await add(page, '山西（修订稿）.txt', shanxi.replace('优化提升传统产业。加快钢铁', '优化提升传统产业。加速钢铁'));
+    await page.locator('[role=alertdialog][aria-label="作为新版本打开"]').getByRole('button', { name: '作为新版本打开' }).click();
+    const revision = page.locator('[role=dialog][aria-label="修订对照"]');
+    await revision.waitFor({ timeout: 20_000 });
+    await revision.getByRole('button', { name: '撤销移动' }).click();
+    await expect.poll(() => page.locator('.toast').innerText(), { timeout: 15_000 }).toBe(`已撤销：1 条批注移回《${SHANXI}》。`);
+    await waitForReader(page);
+    // The old edition is open (its wording), with the highlight where it was.
+    await expect.poll(() => page.locator('.reader-content').innerText()).toContain('加快钢铁');
+    await expect.poll(() => page.locator('mark[data-annotation-id]').first().innerText()).toBe(quote);
+    await page.keyboard.press('Control+o');
+    const counts = await rows(page).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    // Both editions stay on the shelf; the highlight counts on the old one only.
+    expect(counts.filter((c) => c[0].includes(SHANXI)).map((c) => c[5]).sort()).toEqual(['0', '1']);
+    // Opened later from the 书架, the 修订对照 has no counts and offers no second undo.
+    await page.locator(SHELF).getByRole('button', { name: '修订对照' }).click();
+    await revision.waitFor();
+    expect(await revision.locator('.revision-counts').count()).toBe(0);
+    expect(await revision.getByRole('button', { name: '撤销移动' }).count()).toBe(0);
+    await screenshot(page, 'shelf-revision-after-undo');
+    await context.close();
+  });
+
   it('两年对照 takes last year’s report of the same place from the 书架', async () => {
     // No 2025 长治 report exists here: 山西's 2026 text stands in, titled as 长治's of 2025.
     const lastYear = '2025年长治市政府工作报告';

@@ -148,6 +148,46 @@ describe('ShelfRepository.moveToEdition', () => {
   });
 });
 
+describe('ShelfRepository.undoMoveToEdition (撤销移动)', () => {
+  it('puts the moved annotations back as they were; one changed on the new edition since stays there', async () => {
+    const { shelf, annotations } = setup();
+    const { corpusText, readReport } = await import('../../shared/library/helpers');
+    const { createAnchor } = await import('../../../shared/anchoring');
+    const { newAnnotation } = await import('../../../shared/annotations');
+    const { selectionFor } = await import('../../shared/anchoring/report-fixture');
+    const source = corpusText('安徽省');
+    const prev = await readReport(source, 'a.txt');
+    const next = await readReport(source.replace('各位代表', '各位代表（修订）'), 'b.txt');
+    await shelf.add(prev);
+    await shelf.add(next, prev.id);
+    const on = (id: string, phrase: string) => newAnnotation({ reportId: prev.id, anchor: createAnchor(prev, selectionFor(prev, phrase))!, color: 'green', author: '李四', id, now: 1 });
+    const originals = [on('u1', '各位代表'), on('u2', '现在'), on('u3', '高质量发展')];
+    await annotations.apply(originals.map((record) => ({ kind: 'create' as const, record })));
+    const before = await annotations.listByReport(prev.id, { includeDeleted: true });
+    const { undo } = await shelf.moveToEdition(prev.id, next);
+    // After the move the user writes a note on u3 in the new edition and adds a highlight there.
+    const fresh = newAnnotation({ reportId: next.id, anchor: createAnchor(next, selectionFor(next, '现在'))!, color: 'red', author: '李四', id: 'n1', now: 5 });
+    await annotations.apply([
+      { kind: 'patch', id: 'u3', set: { note: { json: null, text: '移动后写的批注' } } },
+      { kind: 'create', record: fresh },
+    ]);
+    expect(await shelf.undoMoveToEdition(undo)).toEqual({ restored: 2, kept: 1 });
+    const back = await annotations.listByReport(prev.id, { includeDeleted: true });
+    expect(back.map((a) => a.id).sort()).toEqual(['u1', 'u2']);
+    for (const a of back) {
+      const was = before.find((b) => b.id === a.id)!;
+      expect({ ...a, updatedAt: 0 }).toEqual({ ...was, updatedAt: 0 });
+      expect(a.updatedAt).toBeGreaterThanOrEqual(was.updatedAt);
+    }
+    const stays = await annotations.listByReport(next.id);
+    expect(stays.map((a) => a.id).sort()).toEqual(['n1', 'u3']);
+    expect(stays.find((a) => a.id === 'u3')?.note.text).toBe('移动后写的批注');
+    const entry = await shelf.get(next.id);
+    expect(entry?.previousEdition).toBe(prev.id);
+    expect(entry?.editionCounts).toBeUndefined();
+  });
+});
+
 describe('ShelfRepository.fileImport (a member’s file for a report that is not open)', () => {
   it('files the new annotations under that report; a report not on the shelf is null', async () => {
     const { shelf, annotations } = setup();

@@ -67,6 +67,8 @@ export interface DraftRow {
   json: string;
   createdAt: number;
   updatedAt: number;
+  /** Set when deleted: the draft waits under 最近删除 until restored or deleted for good. */
+  deletedAt?: number;
 }
 
 export interface YanduDBOptions {

@@ -2,7 +2,7 @@
  * 起草: drafts of 代表建议 and 审议发言提纲 built from annotations (the 拟提建议 colour, or any
  * chosen set), edited as rich text, saved as you type, exported as .docx (GB/T 9704) and Markdown.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { LegendEntry } from '../../shared/annotations';
 import { DRAFT_KIND_LABEL, draftBlocks, draftToDocx, draftToMarkdown, quoteSources, seedDraftJson, type DraftKind, type QuoteSource } from '../../shared/drafts';
 import type { ReaderHost } from '../../shared/ipc/contract';
@@ -49,9 +49,14 @@ export default function DraftsPane({ report, reportTitle, legend, host, root, ju
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const purple = legend.find((l) => l.color === PROPOSAL_COLOR)?.meaning ?? '拟提建议';
 
+  const [deleted, setDeleted] = useState<DraftRow[]>([]);
+  /** The draft just deleted, offered back by 撤销 (or Ctrl+Z outside the editor). */
+  const [undoable, setUndoable] = useState<DraftRow | null>(null);
+
   const reload = useCallback(async () => {
-    const rows = await repo.list(report.id);
+    const [rows, gone] = await Promise.all([repo.list(report.id), repo.list(report.id, 'deleted')]);
     setDrafts(rows);
+    setDeleted(gone);
     return rows;
   }, [repo, report.id]);
   useEffect(() => {
@@ -86,13 +91,36 @@ export default function DraftsPane({ report, reportTitle, legend, host, root, ju
     setCurrentId(row.id);
     toast(`已新建${DRAFT_KIND_LABEL[kind]}，引用 ${picked.length} 段原文`);
   };
+  const typed = useRef<{ id: string; json: string } | null>(null);
   const remove = async (d: DraftRow) => {
-    if (!window.confirm(`删除草稿“${d.title}”？删除后无法恢复。`)) return;
+    // What was typed last may not be saved yet: it goes to 最近删除 with the draft.
+    if (typed.current?.id === d.id) await repo.saveText(d.id, typed.current.json, d.title);
     await repo.remove(d.id);
     const rows = await reload();
-    setCurrentId(rows[0]?.id ?? null);
+    setUndoable(d);
+    if (d.id === currentId) setCurrentId(rows[0]?.id ?? null);
   };
-  const typed = useRef<{ id: string; json: string } | null>(null);
+  const restore = async (d: DraftRow) => {
+    await repo.restore(d.id);
+    await reload();
+    setUndoable(null);
+    setCurrentId(d.id);
+    toast(`已恢复草稿“${d.title}”`);
+  };
+  const purge = async (d: DraftRow) => {
+    if (!window.confirm(`永久删除草稿“${d.title}”？此操作不能撤销。`)) return;
+    await repo.purge(d.id);
+    if (undoable?.id === d.id) setUndoable(null);
+    await reload();
+  };
+  const onPaneKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') return onClose();
+    const inEditor = (e.target as HTMLElement).closest('[contenteditable="true"], input, textarea');
+    if (undoable && !inEditor && (e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
+      e.preventDefault();
+      void restore(undoable);
+    }
+  };
   const onTyped = useCallback((json: string) => {
     if (currentId) typed.current = { id: currentId, json };
   }, [currentId]);
@@ -119,7 +147,7 @@ export default function DraftsPane({ report, reportTitle, legend, host, root, ju
   };
 
   return (
-    <div ref={paneRef} tabIndex={-1} className="drafts-pane" role="dialog" aria-label="起草" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div ref={paneRef} tabIndex={-1} className="drafts-pane" role="dialog" aria-label="起草" onKeyDown={onPaneKey}>
       <aside className="drafts-side">
         <div className="drafts-head">
           <h2>起草</h2>
@@ -141,10 +169,32 @@ export default function DraftsPane({ report, reportTitle, legend, host, root, ju
                 <button type="button" onClick={() => setCurrentId(d.id)}>
                   <span className="drafts-kind">{DRAFT_KIND_LABEL[d.kind]}</span> {d.title}
                 </button>
-                <button type="button" className="drafts-delete" onClick={() => void remove(d)} aria-label={`删除草稿 ${d.title}`} title="删除草稿">删除</button>
+                <button type="button" className="drafts-delete" onClick={() => void remove(d)} aria-label={`删除草稿 ${d.title}`} title="删除草稿（可在“最近删除”中恢复）">删除</button>
               </li>
             ))}
           </ul>
+        )}
+        {undoable && (
+          <p className="drafts-undo" role="status">
+            已删除草稿“{undoable.title}”。
+            <button type="button" onClick={() => void restore(undoable)} title="恢复这份草稿（Ctrl+Z）">撤销</button>
+          </p>
+        )}
+        {deleted.length > 0 && (
+          <details className="drafts-deleted">
+            <summary>最近删除（{deleted.length}）</summary>
+            <ul>
+              {deleted.map((d) => (
+                <li key={d.id}>
+                  <span>
+                    <span className="drafts-kind">{DRAFT_KIND_LABEL[d.kind]}</span> {d.title}
+                  </span>
+                  <button type="button" onClick={() => void restore(d)} aria-label={`恢复草稿 ${d.title}`}>恢复</button>
+                  <button type="button" onClick={() => void purge(d)} aria-label={`永久删除草稿 ${d.title}`}>永久删除</button>
+                </li>
+              ))}
+            </ul>
+          </details>
         )}
         <h3>选定引用的批注（{chosen.size}）</h3>
         {sources.length === 0 ? (

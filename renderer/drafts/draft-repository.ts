@@ -4,10 +4,12 @@ import type { DraftRow, YanduDB } from '../db/schema';
 export class DraftRepository {
   constructor(private readonly db: YanduDB) {}
 
-  /** Drafts of a report, most recently edited first. */
-  async list(reportId: string): Promise<DraftRow[]> {
+  /** Drafts of a report, most recently edited first (deleted ones: `deleted`, most recently deleted first). */
+  async list(reportId: string, which: 'live' | 'deleted' = 'live'): Promise<DraftRow[]> {
     const rows = await this.db.drafts.where('reportId').equals(reportId).toArray();
-    return rows.sort((a, b) => b.updatedAt - a.updatedAt);
+    return which === 'live'
+      ? rows.filter((r) => !r.deletedAt).sort((a, b) => b.updatedAt - a.updatedAt)
+      : rows.filter((r) => r.deletedAt).sort((a, b) => b.deletedAt! - a.deletedAt!);
   }
 
   async put(row: DraftRow): Promise<void> {
@@ -22,7 +24,21 @@ export class DraftRepository {
     });
   }
 
-  async remove(id: string): Promise<void> {
-    await this.db.drafts.delete(id);
+  /** Moves a draft to 最近删除; its text stays until {@link purge}. */
+  async remove(id: string, now = Date.now()): Promise<void> {
+    await this.db.drafts.update(id, { deletedAt: now });
+  }
+
+  /** Brings a deleted draft back (撤销 / 恢复). */
+  async restore(id: string): Promise<void> {
+    await this.db.drafts.update(id, { deletedAt: undefined });
+  }
+
+  /** Deletes a draft for good (only one already in 最近删除). */
+  async purge(id: string): Promise<void> {
+    await this.db.transaction('rw', this.db.drafts, async () => {
+      const row = await this.db.drafts.get(id);
+      if (row?.deletedAt) await this.db.drafts.delete(id);
+    });
   }
 }

@@ -143,4 +143,39 @@ describe('起草 pane', () => {
     expect(xml).toContain('（政府工作报告 三¶2）');
     expect(xml).toContain('增速是否过高');
   });
+
+  it('deletes a draft with what was just typed into 最近删除; 撤销, Ctrl+Z and 恢复 bring it back', async () => {
+    const { page } = await openReader(browser(), { width: 1440, height: 900 });
+    await page.getByRole('button', { name: '起草', exact: true }).click();
+    const pane = page.locator(DRAFTS);
+    await pane.getByRole('button', { name: '新建审议发言提纲' }).click();
+    await pane.locator('.draft-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    // Deleted at once, before the typing is saved: the text goes with it.
+    await page.keyboard.type('刚写的一句话。');
+    await pane.getByRole('button', { name: /^删除草稿 / }).click();
+    await expect.poll(() => pane.locator('.drafts-undo').innerText()).toMatch(/^已删除草稿“.+”。/);
+    expect(await pane.locator('.drafts-list li').count()).toBe(0);
+    expect(await pane.locator('.drafts-deleted summary').innerText()).toBe('最近删除（1）');
+    await screenshot(page, 'drafts-deleted');
+    await pane.locator('.drafts-undo').getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => pane.locator('.draft-content').innerText()).toContain('刚写的一句话。');
+    expect(await pane.locator('.drafts-deleted').count()).toBe(0);
+
+    // Ctrl+Z with focus outside the editor undoes a deletion too.
+    await pane.getByRole('button', { name: /^删除草稿 / }).click();
+    await pane.locator('.drafts-undo').waitFor();
+    await pane.locator('.drafts-undo button').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => pane.locator('.drafts-list li').count()).toBe(1);
+
+    // After a reload the deleted draft is still under 最近删除, with its text.
+    await pane.getByRole('button', { name: /^删除草稿 / }).click();
+    await page.reload();
+    await page.getByRole('button', { name: '起草', exact: true }).click();
+    await page.locator(DRAFTS).locator('.drafts-deleted summary').click();
+    await page.locator(DRAFTS).getByRole('button', { name: /^恢复草稿 / }).click();
+    await expect.poll(() => page.locator(DRAFTS).locator('.draft-content').innerText()).toContain('刚写的一句话。');
+  });
 });

@@ -14,6 +14,7 @@ import { preloadNoteFont } from './note-font';
 import { PanelBoundary, PanelError } from './PanelBoundary';
 import { AuthorPrompt } from './AuthorPrompt';
 import { createBackupService } from '../backup/backup-service';
+import { draftRepository } from '../drafts/draft-db';
 import { ownsUndo } from './text-entry';
 import { DEFAULT_SETTINGS, type PanelChoice, type SettingKey, type Settings } from '../db/settings-repository';
 import { SEARCH_BESIDE_LIST_MIN_PX, useWindowWidth, widthClassOf } from './use-width-class';
@@ -210,6 +211,7 @@ export function App({ host, store, annotationStore, repository, shelf }: Props) 
         repository,
         store: annotationStore,
         titleOf: (id) => (id === reportIdRef.current ? titleRef.current : titleOfRef.current(id)),
+        drafts: { listAll: () => draftRepository().listAll(), putAll: (rows) => draftRepository().putAll(rows) },
       }),
     [host, repository, annotationStore],
   );

@@ -3,7 +3,7 @@
  * and 恢复 (from a kept backup or a file) after saying what it will change.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeBackup, parseBackup, restoreSummaryText, type Backup, type BackupName, type RestorePlan } from '../../shared/backup';
+import { describeBackup, parseBackup, restoreChangesAnything, restoreSummaryText, type Backup, type BackupName, type RestorePlan } from '../../shared/backup';
 import type { ReaderHost } from '../../shared/ipc/contract';
 import type { BackupService } from './backup-service';
 
@@ -52,7 +52,7 @@ export function BackupPanel({ service, host, toast }: Props) {
   return (
     <fieldset className="backup-panel" aria-label="备份与恢复">
       <legend>备份与恢复</legend>
-      <p className="hint">每天首次启动、每次导入批注和恢复之前自动备份全部批注，保留最近 7 天每天一份和之前 4 周每周一份。</p>
+      <p className="hint">每天首次启动、每次导入批注和恢复之前自动备份全部批注和起草的草稿，保留最近 7 天每天一份和之前 4 周每周一份。</p>
       <div className="backup-actions">
         <button
           ref={first}
@@ -60,7 +60,7 @@ export function BackupPanel({ service, host, toast }: Props) {
           aria-disabled={busy}
           onClick={run(async () => {
             const r = await service.backUp('manual');
-            toast(r.ok ? '已备份全部批注' : r.error);
+            toast(r.ok ? '已备份全部批注和草稿' : r.error);
             await refresh();
           })}
         >
@@ -135,7 +135,7 @@ export function BackupPanel({ service, host, toast }: Props) {
             <button type="button" onClick={closeConfirm}>
               取消
             </button>
-            {pending.plan.changes.length > 0 && (
+            {restoreChangesAnything(pending.plan) && (
               <button
                 type="button"
                 className="primary"

@@ -1,5 +1,11 @@
+/** The 起草 drafts, as the backups read and restore them. */
+export interface BackupDrafts {
+  listAll(): Promise<DraftRecord[]>;
+  putAll(rows: readonly DraftRecord[]): Promise<void>;
+}
+
 /**
- * Backups of every annotation of every report: made every day at the first start, before each
+ * Backups of every annotation of every report, and the drafts of 起草: made every day at the first start, before each
  * import and each restore, rotated (shared/backup/rotation.ts), kept by the host (Electron: the
  * user-data folder; browser: a database of their own). Restoring goes through the annotation
  * store as one undoable step.
@@ -15,6 +21,7 @@ import {
   type Backup,
   type BackupKind,
   type BackupName,
+  type DraftRecord,
   type RestorePlan,
 } from '../../shared/backup';
 import type { ReaderHost } from '../../shared/ipc/contract';
@@ -45,6 +52,7 @@ export function createBackupService(opts: {
   store: Pick<AnnotationStore, 'importChanges' | 'flushNote'>;
   /** Titles of reports known by id (the open report's at least). */
   titleOf(reportId: string): string;
+  drafts?: BackupDrafts;
   now?: () => Date;
 }): BackupService {
   const now = opts.now ?? (() => new Date());
@@ -58,6 +66,7 @@ export function createBackupService(opts: {
     return serializeBackup({
       createdAt: now().getTime(),
       kind,
+      drafts: opts.drafts ? await opts.drafts.listAll() : [],
       reports: [...byReport].map(([id, annotations]) => ({
         report: { id, title: opts.titleOf(id), fingerprint: annotations[0]?.anchor.fingerprint ?? '' },
         annotations,
@@ -104,13 +113,14 @@ export function createBackupService(opts: {
     },
     async plan(backup) {
       await opts.store.flushNote();
-      return planRestore(backup, await opts.repository.listAllRows());
+      return planRestore(backup, await opts.repository.listAllRows(), opts.drafts ? await opts.drafts.listAll() : []);
     },
     async restore(plan) {
       const safety = await backUp('restore');
       if (!safety.ok) return { ok: false, error: `${safety.error}（为保险起见，未恢复）` };
-      const changes = await opts.store.importChanges(plan.changes, '恢复备份');
-      return { ok: true, value: changes.length };
+      const changes = plan.changes.length > 0 ? await opts.store.importChanges(plan.changes, '恢复备份') : [];
+      if (plan.drafts.length > 0 && opts.drafts) await opts.drafts.putAll(plan.drafts);
+      return { ok: true, value: changes.length + plan.drafts.length };
     },
   };
 }

@@ -12,6 +12,16 @@ export class DraftRepository {
       : rows.filter((r) => r.deletedAt).sort((a, b) => b.deletedAt! - a.deletedAt!);
   }
 
+  /** Every draft of every report, deleted ones too (for backups). */
+  async listAll(): Promise<DraftRow[]> {
+    return this.db.drafts.toArray();
+  }
+
+  /** Writes drafts restored from a backup, all or none. */
+  async putAll(rows: readonly DraftRow[]): Promise<void> {
+    await this.db.drafts.bulkPut([...rows]);
+  }
+
   async put(row: DraftRow): Promise<void> {
     await this.db.drafts.put(row);
   }

@@ -10,6 +10,8 @@ import { createAnnotationStore, type AnnotationStore } from '../../../renderer/a
 import { createBackupService } from '../../../renderer/backup/backup-service';
 import { report } from '../../shared/annotations/fixtures';
 import { uniqueName } from '../db/helpers';
+import { DraftRepository } from '../../../renderer/drafts/draft-repository';
+import { seedDraftJson } from '../../../shared/drafts';
 
 const open: { db: YanduDB; store: AnnotationStore }[] = [];
 afterEach(() => {
@@ -104,5 +106,27 @@ describe('backups', () => {
     expect(names.length).toBeLessThanOrEqual(7 + 4);
     const days = new Set(names.map((b) => new Date(b.createdAt).getDate()));
     for (let d = 14; d <= 20; d++) expect(days.has(d)).toBe(true);
+  });
+
+  it('keeps the drafts of 起草: a draft deleted for good comes back from the backup, one written since stays', async () => {
+    const { db, repository, store, host, clock } = setup();
+    const drafts = new DraftRepository(db);
+    const service = createBackupService({ host, repository, store, titleOf: () => '长治', now: () => clock.t, drafts });
+    const json = seedDraftJson('proposal', '关于……的建议', []);
+    await drafts.put({ id: 'd1', reportId: report.id, kind: 'proposal', title: '关于停车难的建议', json, createdAt: 1, updatedAt: 2 });
+    const made = await service.backUp('manual');
+    if (!made.ok) throw new Error(made.error);
+    expect(host.files.get(made.value)).toContain('关于停车难的建议');
+    // Deleted for good, and a new draft written after the backup.
+    await drafts.remove('d1');
+    await drafts.purge('d1');
+    await drafts.put({ id: 'd2', reportId: report.id, kind: 'outline', title: '审议发言', json, createdAt: 3, updatedAt: 4 });
+    const backup = await service.read(made.value);
+    if (!backup.ok) throw new Error(backup.error);
+    const plan = await service.plan(backup.value);
+    expect(plan.changes).toEqual([]);
+    expect(plan.drafts.map((d) => d.id)).toEqual(['d1']);
+    expect(await service.restore(plan)).toEqual({ ok: true, value: 1 });
+    expect((await drafts.list(report.id)).map((d) => d.title).sort()).toEqual(['关于停车难的建议', '审议发言']);
   });
 });

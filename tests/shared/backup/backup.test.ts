@@ -10,6 +10,8 @@ import {
   type BackupName,
 } from '../../../shared/backup';
 import { annotationOn, report } from '../annotations/fixtures';
+import type { DraftRecord } from '../../../shared/backup';
+import { seedDraftJson } from '../../../shared/drafts';
 
 const at = (y: number, m: number, d: number, h = 9) => new Date(y, m - 1, d, h, 0, 0);
 const named = (date: Date, kind: BackupName['kind']) => parseBackupName(backupName(date, kind))!;
@@ -95,5 +97,51 @@ describe('backup file and restore plan', () => {
     expect(plan.summary).toEqual({ restored: 0, changed: 2, removed: 1, reports: 1 });
     expect(restoreSummaryText(plan)).toContain('改回 2 条');
     expect(planRestore(parsed.value, [a, b, c]).changes).toEqual([]);
+  });
+});
+
+describe('drafts in a backup (起草)', () => {
+  const draft = (id: string, title: string, text: string, extra: Partial<DraftRecord> = {}): DraftRecord => ({
+    id, reportId: report.id, kind: 'proposal', title, json: seedDraftJson('proposal', title, []).replace('具体建议', text), createdAt: 1, updatedAt: 2, ...extra,
+  });
+  const created = new Date(2026, 11, 3, 9).getTime();
+
+  it('round-trips the drafts; a backup without drafts (made before they were kept) reads as none', () => {
+    const drafts = [draft('d2', '乙', '二'), draft('d1', '甲', '一', { deletedAt: 5 })];
+    const text = serializeBackup({ createdAt: created, kind: 'manual', reports: [], drafts });
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.value.drafts).toEqual([drafts[1], drafts[0]]);
+    const old = serializeBackup({ createdAt: created, kind: 'manual', reports: [] });
+    expect(old).not.toContain('drafts');
+    expect(parseBackup(old)).toMatchObject({ ok: true, value: { drafts: [] } });
+  });
+
+  it('refuses a backup whose drafts are damaged, with a Chinese message', () => {
+    const text = serializeBackup({ createdAt: created, kind: 'manual', reports: [], drafts: [draft('d1', '甲', '一')] }).replace('"kind":"proposal"', '"kind":"poem"');
+    expect(parseBackup(text)).toEqual({ ok: false, error: '备份中的草稿已损坏。' });
+    const huge = JSON.parse(serializeBackup({ createdAt: created, kind: 'manual', reports: [] })) as Record<string, unknown>;
+    huge.drafts = [{ ...draft('d1', '甲', '一'), json: 'x'.repeat(5_000_001) }];
+    expect(parseBackup(JSON.stringify(huge))).toMatchObject({ ok: false });
+  });
+
+  it('restoring never overwrites a draft: missing ones come back, a changed one gets a dated copy, later ones stay', () => {
+    const inBackup = [draft('gone', '丢了的', '备份里的一'), draft('edited', '改过的', '备份里的二'), draft('same', '没变的', '三'), draft('binned', '删了的', '四')];
+    const stored = [draft('edited', '改过的', '备份之后又写的'), draft('same', '没变的', '三'), draft('binned', '删了的', '四', { deletedAt: 9 }), draft('later', '后来的', '五')];
+    const backup = parseBackup(serializeBackup({ createdAt: created, kind: 'daily', reports: [], drafts: inBackup }));
+    if (!backup.ok) throw new Error(backup.error);
+    const plan = planRestore(backup.value, [], stored);
+    // (in id order, as the backup file keeps them)
+    expect(plan.drafts.map((d) => [d.id, d.title, d.deletedAt])).toEqual([
+      ['binned', '删了的', undefined],
+      ['edited~' + created, '改过的（备份 2026-12-03）', undefined],
+      ['gone', '丢了的', undefined],
+    ]);
+    expect(plan.drafts[1].json).toContain('备份里的二');
+    expect(restoreSummaryText(plan)).toBe('批注与这份备份相同；将找回 3 份草稿（现有草稿不会被覆盖，内容不同的另存一份，标题注明“备份”）。');
+    // The same backup restored again adds nothing more.
+    const after = [...stored.filter((d) => d.id !== 'binned'), ...plan.drafts];
+    expect(planRestore(backup.value, [], after).drafts).toEqual([]);
+    expect(restoreSummaryText(planRestore(backup.value, [], after))).toBe('当前批注和草稿与这份备份完全相同，无需恢复。');
   });
 });

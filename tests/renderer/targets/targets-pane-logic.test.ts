@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnnotationRepository, YanduDB } from '../../../renderer/db';
 import { createAnnotationStore, type AnnotationStore } from '../../../renderer/annotations/annotation-store';
 import { flagOf, flagRow, plainNoteJson } from '../../../renderer/targets/flag';
-import { DEFAULT_VIEW, viewRows } from '../../../renderer/targets/table-view';
+import { DEFAULT_VIEW, valueKey, viewRows } from '../../../renderer/targets/table-view';
 import { validateNoteJson } from '../../../shared/annotations';
 import { extractTargets } from '../../../shared/targets';
 import { report } from '../../shared/annotations/fixtures';
@@ -25,8 +25,32 @@ describe('targets table view', () => {
     expect(viewRows(rows, { ...DEFAULT_VIEW, part: 1 }).every((r) => r.category === '上年完成情况')).toBe(true);
     expect(viewRows(rows, { ...DEFAULT_VIEW, query: 'ｐｍ2.5' }).map((r) => r.indicator)).toContain('PM2.5浓度');
     const byValue = viewRows(plan, { ...DEFAULT_VIEW, sort: 'value' });
-    expect(byValue.map((r) => r.value)).toEqual(['增速高于经济增长水平', '2%左右', '2%左右', '4.3万人以上', '6%左右', '6%以上', '6%左右']);
+    // One unit together (percentages first), qualitative rows last in either direction.
+    expect(byValue.map((r) => r.value)).toEqual(['2%左右', '2%左右', '6%左右', '6%以上', '6%左右', '4.3万人以上', '增速高于经济增长水平']);
+    const down = viewRows(plan, { ...DEFAULT_VIEW, sort: 'value', descending: true });
+    expect(down.map((r) => r.value)).toEqual(['4.3万人以上', '6%左右', '6%以上', '6%左右', '2%左右', '2%左右', '增速高于经济增长水平']);
     expect(viewRows(plan, { ...DEFAULT_VIEW, sort: 'indicator' })[0].indicator).toBe('城乡居民人均可支配收入');
+  });
+});
+
+describe('sorting by 数值 on a provincial report', () => {
+  it('applies the scale (万亿 > 亿 > 万) and never compares figures of different units', async () => {
+    const { corpusReport } = await import('../../shared/library/helpers');
+    const all = extractTargets(await corpusReport('江苏省'));
+    expect(valueKey({ number: 1.2, unit: '万亿元' })).toEqual({ unit: '元', amount: 1.2e12 });
+    expect(valueKey({ number: 500, unit: '万千瓦' })).toEqual({ unit: '千瓦', amount: 5e6 });
+    expect(valueKey({ number: 3, unit: '千瓦' })).toEqual({ unit: '千瓦', amount: 3 });
+    expect(valueKey({ number: null, unit: '' })).toBeNull();
+    const sorted = viewRows(all, { ...DEFAULT_VIEW, sort: 'value' }).filter((r) => r.number !== null).map((r) => valueKey(r)!);
+    expect(sorted.length).toBeGreaterThan(20);
+    // Each unit is one run, and inside it the amounts never go down.
+    const runs = sorted.map((k) => k.unit).filter((u, i, a) => i === 0 || a[i - 1] !== u);
+    expect(new Set(runs).size).toBe(runs.length);
+    expect(runs[0]).toBe('%');
+    for (let i = 1; i < sorted.length; i++) if (sorted[i].unit === sorted[i - 1].unit) expect(sorted[i].amount).toBeGreaterThanOrEqual(sorted[i - 1].amount);
+    // 亿元 and 万亿元 figures share the 元 run.
+    const yuan = sorted.filter((k) => k.unit === '元');
+    expect(yuan.length).toBeGreaterThan(1);
   });
 });
 

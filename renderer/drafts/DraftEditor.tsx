@@ -13,6 +13,7 @@ import { $getRoot } from 'lexical';
 import { createDebouncedSaver } from '../db/debounced-saver';
 import type { DraftRow } from '../db/schema';
 import { QuoteNode } from './QuoteNode';
+import { DraftToolbar } from './DraftToolbar';
 
 interface Props {
   draft: DraftRow;
@@ -51,6 +52,7 @@ export function DraftEditor({ draft, save, onBeforeClose, onSaved, onTyped }: Pr
   };
   return (
     <LexicalComposer initialConfig={config}>
+      <DraftToolbar />
       <div className="draft-editor">
         <RichTextPlugin contentEditable={<ContentEditable className="draft-content" aria-label="草稿正文" />} ErrorBoundary={LexicalErrorBoundary} />
         <HistoryPlugin />

@@ -178,4 +178,37 @@ describe('起草 pane', () => {
     await page.locator(DRAFTS).getByRole('button', { name: /^恢复草稿 / }).click();
     await expect.poll(() => page.locator(DRAFTS).locator('.draft-content').innerText()).toContain('刚写的一句话。');
   });
+
+  it('formats with the toolbar (小标题, 编号, 正文), undoes and redoes, and the Markdown export follows', async () => {
+    const { page } = await openReader(browser(), { width: 1440, height: 900 });
+    await page.getByRole('button', { name: '起草', exact: true }).click();
+    const pane = page.locator(DRAFTS);
+    await pane.getByRole('button', { name: '新建审议发言提纲' }).click();
+    const bar = pane.getByRole('toolbar', { name: '草稿格式' });
+    await pane.locator('.draft-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('关于就业的意见');
+    await bar.getByRole('button', { name: '小标题' }).click();
+    await expect.poll(() => pane.locator('.draft-content h2').last().innerText()).toBe('关于就业的意见');
+    expect(await bar.getByRole('button', { name: '小标题' }).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Enter');
+    await bar.getByRole('button', { name: '编号' }).click();
+    await page.keyboard.type('稳岗扩岗');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('技能培训');
+    expect(await pane.locator('.draft-content ol li').allInnerTexts()).toEqual(['稳岗扩岗', '技能培训']);
+    await screenshot(page, 'drafts-toolbar');
+    // 撤销 until the list is gone, 重做 brings it back.
+    const undo = bar.getByRole('button', { name: '撤销' });
+    while ((await pane.locator('.draft-content ol').count()) > 0) await undo.click();
+    const redo = bar.getByRole('button', { name: '重做' });
+    while (await redo.isEnabled()) await redo.click();
+    expect(await pane.locator('.draft-content ol li').allInnerTexts()).toEqual(['稳岗扩岗', '技能培训']);
+    await page.waitForTimeout(1200);
+    const [md] = await Promise.all([page.waitForEvent('download'), pane.getByRole('button', { name: '导出 Markdown' }).click()]);
+    const text = readFileSync((await md.path())!, 'utf8');
+    expect(text).toContain('## 关于就业的意见');
+    expect(text).toMatch(/\n1\. 稳岗扩岗/);
+  });
 });

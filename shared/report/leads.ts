@@ -8,6 +8,8 @@
  *   commas allowed, as long as the sentence stays heading-sized;
  * - in a paragraph that opens with an inline item heading, later terse sentences without inner
  *   punctuation or figures are leads too (浙江: `（一）…。提升科技创新质效。…加快人工智能创新发展。…`).
+ * - in a review paragraph whose statements mostly carry figures, terse sentences heading stretches of
+ *   figures are its sub-leads (辽宁 `二是…。坚定向高端化迈进。…增长31.7%…`, 甘肃 `…。经济运行稳中有进。…`).
  * Not leads: a part's opening sentence, statements (`2026年是…开局之年。`, `…是…关键时期。`).
  */
 
@@ -192,7 +194,16 @@ export function findLeads(c: LeadContext): Range[] {
     if (!prefix || sentence.length > SERIES_LEAD_MAX || /[；;：:\d]/.test(sentence)) return;
     byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), s]);
   });
-  for (const group of byPrefix.values()) if (group.length >= RUN_IN_SERIES_MIN) for (const s of group) if (!leads.includes(s)) leads.push(s);
+  const runInSeries = [...byPrefix.values()].filter((group) => group.length >= RUN_IN_SERIES_MIN);
+  for (const group of runInSeries) for (const s of group) if (!leads.includes(s)) leads.push(s);
+  // A review paragraph may be organised by shorter stretches of figures; not under a comma series
+  // (its own or its siblings'), whose terse sentences are facts (辽宁: `五年来，…。…企业活跃度超全国水平。`).
+  // Organised by long stretches, it may still end with a sub-lead whose stretch the paragraph's end
+  // cuts short (辽宁: `…本质安全能力逐步增强。…社会治理水平不断提升。` + 58 characters).
+  if (!c.inSeries && runInSeries.length === 0) {
+    const lastLong = organised ? Math.max(...leads.map((l) => l.start)) : -1;
+    for (const s of reviewSubLeads(text, candidates, terse)) if (s.start > lastLong && !leads.includes(s)) leads.push(s);
+  }
   // Terse sentences opening alike (江苏: `着力提高政治能力。…着力厚植为民情怀。…` ×5, 陕西: `要持续加强…政府建设。` ×3).
   const byStart = new Map<string, Range[]>();
   for (const t of terse) {
@@ -203,4 +214,28 @@ export function findLeads(c: LeadContext): Range[] {
     if (group.length >= RUN_IN_SERIES_MIN && group.filter((t) => headed(t) >= HEADED_MIN).length >= 2) for (const t of group) if (!leads.includes(t)) leads.push(t);
   }
   return leads.sort((a, b) => a.start - b.start);
+}
+
+/** Share of a review paragraph's statements (its sentences other than terse ones) that carry figures. */
+const REVIEW_FIGURE_SHARE = 0.5;
+/** Sub-leads of a review paragraph: at least this many terse sentences each heading figures. */
+const REVIEW_SUB_LEADS_MIN = 3;
+/** A sub-lead heads at least a sentence of facts (辽宁: `推动教育扩优提质。` + 43 characters). */
+const REVIEW_HEADED_MIN = 40;
+
+/**
+ * Sub-leads of a paragraph reviewing a year's results (辽宁: `二是产业韧性稳步增强。…坚定向高端化迈进。抓好稳车稳油稳钢，
+ * 新能源汽车产量增长31.7%…`, 甘肃: `…经济运行稳中有进。…地区生产总值增长5.8%…`): where most statements
+ * carry figures, a terse sentence heading a stretch of text with figures is a lead, when the
+ * paragraph has several such.
+ */
+export function reviewSubLeads(text: string, sentences: readonly Range[], terse: readonly Range[]): Range[] {
+  const hasFigure = (from: number, to: number) => /\d/.test(text.slice(from, to));
+  const statements = sentences.filter((s) => !terse.includes(s));
+  if (statements.filter((s) => hasFigure(s.start, s.end)).length < statements.length * REVIEW_FIGURE_SHARE) return [];
+  const heads = terse.filter((t, i) => {
+    const to = i + 1 < terse.length ? terse[i + 1].start : text.length;
+    return to - t.end >= REVIEW_HEADED_MIN && hasFigure(t.end, to);
+  });
+  return heads.length >= REVIEW_SUB_LEADS_MIN ? heads : [];
 }

@@ -168,17 +168,22 @@ export function findLeads(c: LeadContext): Range[] {
     const next = terse.find((t) => t.start > r.start);
     return (next ? next.start : text.length) - r.end;
   };
-  const long = terse.filter((t) => headed(t) >= HEADED_MIN);
+  const long = terse.filter((t) => headed(t) >= HEADED_MIN && !followedByActionPair(text, candidates, t));
   // The first of them (in an item, the lead right after its heading) heads a stretch too: a list of
   // actions opens with a terse action straight followed by the next (安徽: `大力繁荣文化事业。弘扬…。深化…`).
   const first = headingEnd > 0 && leads[0] === candidates[0] ? leads[0] : terse[0];
-  const organised = opensWithLead && long.length >= 2 && long.length * 2 >= terse.length && headed(first) >= (headingEnd > 0 ? FIRST_HEADED_MIN : HEADED_MIN);
+  // An item organised by leads opens with one, right after its heading or after one opening sentence
+  // (江苏: `（七）…。坚持“双碳”引领，…。强化污染防治攻坚。`); a terse sentence deep in an item is an action
+  // in a list (广西: `（三）…。…。…。…。加强粮食和物资储备保障。`, 安徽: `（六）…` six results, then `居民医保实现省级统筹。`).
+  const opensItem = headingEnd === 0 || (first !== undefined && candidates.indexOf(first) <= 1);
+  const organised = opensItem && opensWithLead && long.length >= 2 && long.length * 2 >= terse.length && headed(first) >= (headingEnd > 0 ? FIRST_HEADED_MIN : HEADED_MIN);
   if (organised) {
     // A lead heads a stretch; in an inline item a very short one also heads when it stands apart
     // (浙江: `激发经营主体活力。` right after a one-sentence fact).
     terse.forEach((s, i) => {
       const before = i > 0 ? s.start - terse[i - 1].end : TERSE_GAP;
       const veryShort = s.end - s.start - 1 <= SHORT_LEAD_MAX;
+      if (followedByActionPair(text, candidates, s)) return;
       if (headed(s) >= HEADED_MIN || (headingEnd > 0 && veryShort && before >= TERSE_GAP)) leads.push(s);
     });
   } else if (headingEnd > 0 && leads[0] === candidates[0] && terse.length > 1 && isTerse(text.slice(candidates[0].start, candidates[0].end - 1))) {
@@ -213,8 +218,15 @@ export function findLeads(c: LeadContext): Range[] {
   for (const group of byStart.values()) {
     if (group.length >= RUN_IN_SERIES_MIN && group.filter((t) => headed(t) >= HEADED_MIN).length >= 2) for (const t of group) if (!leads.includes(t)) leads.push(t);
   }
+  // Sub-leads divide an item into stretches; a longer sentence alone after the heading divides
+  // nothing: it opens the item (广西: `（十）…。抓好隐性债务化解、融资平台退出、金融债务规模压降等工作。` then results).
+  if (isLoneItemOpening(headingEnd, leads)) return [];
   return leads.sort((a, b) => a.start - b.start);
 }
+
+/** A single lead, longer than a terse one, right after an inline item heading. */
+export const isLoneItemOpening = (headingEnd: number, leads: readonly Range[]) =>
+  headingEnd > 0 && leads.length === 1 && leads[0].start === headingEnd && leads[0].end - leads[0].start - 1 > INNER_LEAD_MAX;
 
 /** Share of a review paragraph's statements (its sentences other than terse ones) that carry figures. */
 const REVIEW_FIGURE_SHARE = 0.5;
@@ -238,4 +250,19 @@ export function reviewSubLeads(text: string, sentences: readonly Range[], terse:
     return to - t.end >= REVIEW_HEADED_MIN && hasFigure(t.end, to);
   });
   return heads.length >= REVIEW_SUB_LEADS_MIN ? heads : [];
+}
+
+/** Longest half of a pair of terse actions joined by a comma (`加强财源建设，规范非税收入。`). */
+const ACTION_HALF_MAX = 10;
+
+/**
+ * Whether the sentence after `s` is two terse actions joined by a comma: then `s` is the first
+ * action of a list, not a lead, which the sentences after it elaborate (广西: `深化要素市场化配置改革。
+ * 加强财源建设，规范非税收入。深化零基预算改革，强化预算绩效管理。…`).
+ */
+export function followedByActionPair(text: string, sentences: readonly Range[], s: Range): boolean {
+  const next = sentences[sentences.indexOf(s) + 1];
+  if (!next || text[next.end - 1] !== '。') return false;
+  const halves = text.slice(next.start, next.end - 1).split(/[，,]/);
+  return halves.length === 2 && halves.every((h) => h.length >= 2 && h.length <= ACTION_HALF_MAX && !/[、：:；;\d“”]/.test(h));
 }

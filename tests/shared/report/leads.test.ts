@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findLeads, parallelOpenings, reviewSubLeads, type LeadContext } from '../../../shared/report/leads';
+import { findLeads, followedByActionPair, isLoneItemOpening, parallelOpenings, reviewSubLeads, type LeadContext } from '../../../shared/report/leads';
 import { splitSentences } from '../../../shared/report/sentences';
 import { corpusDir } from './helpers';
 
@@ -58,6 +58,10 @@ describe('findLeads on real paragraphs', () => {
     ['review sub-leads, each heading one sentence of figures (辽宁)', '辽宁省', '七是民生福祉不断增进。', {}, ['七是民生福祉不断增进。', '强化就业优先。', '推动教育扩优提质。', '优化医疗健康服务。', '织密扎牢社会保障网。', '全力保障“一老一小”。', '加强污染防治和生态建设。', '繁荣发展文体事业。']],
     ['a last sub-lead whose stretch the paragraph end cuts short (辽宁)', '辽宁省', '八是风险化解有力有效。', {}, ['八是风险化解有力有效。', '重点领域风险有序清除。', '本质安全能力逐步增强。', '社会治理水平不断提升。']],
     ['terse sentences under a run-in comma series are facts (辽宁: 五年来，…)', '辽宁省', '“十四五”时期是开启', { opensPart: true }, ['五年来，创新实力日益彰显。', '五年来，改革开放纵深推进。', '五年来，协调发展步伐稳健。', '五年来，绿色发展底色鲜明。', '五年来，民生保障扎实有力。', '五年来，安全屏障不断巩固。']],
+    ['terse results deep in an item are not leads (安徽: the first comes after six sentences)', '安徽省', '（六）用心用情办好民生实事', 'item', []],
+    ['an item of actions deep in it has no leads (广西 三农)', '广西壮族自治区', '（三）持之以恒抓好“三农”工作', 'item', []],
+    ['a lone lead after an item heading is not a lead (广西: 抓好隐性债务化解…)', '广西壮族自治区', '（十）统筹发展和安全', 'item', []],
+    ['a terse sentence followed by a pair of terse actions opens a list (广西: 深化要素市场化配置改革。加强财源建设，规范非税收入。)', '广西壮族自治区', '（三）进一步深化改革开放', 'item', []],
     ['terse sentences opening alike (江苏: 着力…)', '江苏省', '各位代表，走在前、做示范厚望如山', {}, ['着力提高政治能力。', '着力厚植为民情怀。', '着力推进依法行政。', '着力做到求真务实。', '着力弘扬清廉之风。']],
   ])('%s', (_name, province, opening, extra, expected) => {
     const text = corpusParagraph(province, opening);
@@ -108,5 +112,31 @@ describe('reviewSubLeads', () => {
     const text = '一是内需潜力有效释放。政策举措协同发力。社会消费品零售总额增长1.4%，限上单位网上零售额增长12.5%，带动消费明显回升。新增离境退税商店675家。';
     const sentences = ranges(text);
     expect(reviewSubLeads(text, sentences, [sentences[1]])).toEqual([]);
+  });
+});
+
+describe('followedByActionPair', () => {
+  const at = (text: string, sentence: string) => {
+    const sentences = splitSentences(text);
+    const s = sentences.find((r) => text.slice(r.start, r.end) === sentence);
+    if (!s) throw new Error(`no sentence ${sentence}`);
+    return followedByActionPair(text, sentences, s);
+  };
+  it('is true before two terse actions joined by a comma (广西)', () => {
+    const text = corpusParagraph('广西壮族自治区', '（三）进一步深化改革开放');
+    expect(at(text, '深化要素市场化配置改革。')).toBe(true);
+  });
+  it('is false before a sentence elaborating the lead (江苏, 浙江)', () => {
+    expect(at(corpusParagraph('江苏省', '（七）深入推进绿色低碳发展'), '强化污染防治攻坚。')).toBe(false);
+    expect(at(corpusParagraph('浙江省', '（一）强化创新驱动发展'), '提升科技创新质效。')).toBe(false);
+  });
+});
+
+describe('isLoneItemOpening', () => {
+  it('is true only for a single lead longer than a terse one, right after an item heading', () => {
+    expect(isLoneItemOpening(12, [{ start: 12, end: 40 }])).toBe(true);
+    expect(isLoneItemOpening(12, [{ start: 12, end: 21 }])).toBe(false);
+    expect(isLoneItemOpening(12, [{ start: 12, end: 40 }, { start: 90, end: 100 }])).toBe(false);
+    expect(isLoneItemOpening(0, [{ start: 0, end: 30 }])).toBe(false);
   });
 });

@@ -106,6 +106,9 @@ const endsWithStop = (text: string, s: Range) => text[s.end - 1] === '。';
 /** Heading-sized, no clause break (a list comma is fine: `优化投资结构、提高投资效益。`), no figures, not a statement. */
 const isTerse = (body: string) => body.length >= 2 && body.length <= INNER_LEAD_MAX && !CLAUSE_PUNCT.test(body) && !/\d/.test(body) && !STATEMENT.test(body);
 
+/** Terse and without an ordinal: an ordinal item (`一要…`) is organised by its ordinals, not by terse sentences. */
+const isPlainTerse = (body: string) => isTerse(body) && !ORDINAL_LEAD.test(body);
+
 /** All leads of a paragraph, in text order; the first one is the paragraph's `lead`. */
 export function findLeads(c: LeadContext): Range[] {
   const { text, sentences, headingEnd, marker } = c;
@@ -163,6 +166,7 @@ export function findLeads(c: LeadContext): Range[] {
   // 辽宁: `一是内需潜力有效释放。…政策举措协同发力。…`), and most of its terse sentences head a
   // stretch of text, where actions follow one another closely.
   // A comma series (`我们扭住…，全力推进…。` ×8) opens review paragraphs whose terse sentences are facts (甘肃).
+  const allTerse = [...terse];
   const opensWithLead = headingEnd > 0 || (!c.inSeries && leads.length > 0 && leads[0] === candidates[0]);
   const headed = (r: Range) => {
     const next = terse.find((t) => t.start > r.start);
@@ -176,8 +180,14 @@ export function findLeads(c: LeadContext): Range[] {
   // (江苏: `（七）…。坚持“双碳”引领，…。强化污染防治攻坚。`); a terse sentence deep in an item is an action
   // in a list (广西: `（三）…。…。…。…。加强粮食和物资储备保障。`, 安徽: `（六）…` six results, then `居民医保实现省级统筹。`).
   const opensItem = headingEnd === 0 || (first !== undefined && candidates.indexOf(first) <= 1);
-  const organised = opensItem && opensWithLead && long.length >= 2 && long.length * 2 >= terse.length && headed(first) >= (headingEnd > 0 ? FIRST_HEADED_MIN : HEADED_MIN);
+  // The item's own first lead counts among its sub-leads (浙江: `（五）…。营造公平高效市场秩序。…激发经营主体活力。…`).
+  const subLeads = long.length + (first !== undefined && first === leads[0] && headingEnd > 0 && isPlainTerse(text.slice(first.start, first.end - 1)) ? 1 : 0);
+  const organised = opensItem && opensWithLead && subLeads >= 2 && subLeads * 2 >= terse.length && headed(first) >= (headingEnd > 0 ? FIRST_HEADED_MIN : HEADED_MIN);
   if (organised) {
+    // Of two terse sentences in a row, the longer is the first action under the shorter lead, or the
+    // last result before it: no lead, and it does not cut the lead's stretch. Only once organised: a
+    // pair of results in a row does not make a paragraph so (西藏: `创建首家AAA企业。完成首家村镇银行改革。`).
+    for (const t of longerOfTersePairs(candidates, headingEnd > 0 && leads[0] === candidates[0] ? [leads[0], ...terse] : terse)) if (terse.includes(t)) terse.splice(terse.indexOf(t), 1);
     // A lead heads a stretch; in an inline item a very short one also heads when it stands apart
     // (浙江: `激发经营主体活力。` right after a one-sentence fact).
     terse.forEach((s, i) => {
@@ -207,7 +217,7 @@ export function findLeads(c: LeadContext): Range[] {
   // cuts short (辽宁: `…本质安全能力逐步增强。…社会治理水平不断提升。` + 58 characters).
   if (!c.inSeries && runInSeries.length === 0) {
     const lastLong = organised ? Math.max(...leads.map((l) => l.start)) : -1;
-    for (const s of reviewSubLeads(text, candidates, terse)) if (s.start > lastLong && !leads.includes(s)) leads.push(s);
+    for (const s of reviewSubLeads(text, candidates, allTerse)) if (s.start > lastLong && !leads.includes(s)) leads.push(s);
   }
   // Terse sentences opening alike (江苏: `着力提高政治能力。…着力厚植为民情怀。…` ×5, 陕西: `要持续加强…政府建设。` ×3).
   const byStart = new Map<string, Range[]>();
@@ -265,4 +275,24 @@ export function followedByActionPair(text: string, sentences: readonly Range[], 
   if (!next || text[next.end - 1] !== '。') return false;
   const halves = text.slice(next.start, next.end - 1).split(/[，,]/);
   return halves.length === 2 && halves.every((h) => h.length >= 2 && h.length <= ACTION_HALF_MAX && !/[、：:；;\d“”]/.test(h));
+}
+
+/**
+ * The longer sentence of each pair of terse sentences standing straight after one another (not in a
+ * run of three or more, which is a list): a heading is more general, so shorter, than the action or
+ * result beside it (江苏: `加强生态保护修复。优化生态空间管控区域。…`, `…坚定实施长江十年禁渔。增强绿色发展动能。`,
+ * 浙江: `激发经营主体活力。“两个健康”集成改革不断深化。`, 辽宁: `重点领域改革有序推进。持续推进省以下财政体制改革。`).
+ * Of a pair of equal length neither is taken out.
+ */
+export function longerOfTersePairs(sentences: readonly Range[], terse: readonly Range[]): Range[] {
+  const isTerse = (r: Range | undefined) => r !== undefined && terse.includes(r);
+  const out: Range[] = [];
+  sentences.forEach((a, i) => {
+    const b = sentences[i + 1];
+    if (!isTerse(a) || !isTerse(b) || isTerse(sentences[i - 1]) || isTerse(sentences[i + 2])) return;
+    const la = a.end - a.start;
+    const lb = b.end - b.start;
+    if (la !== lb) out.push(la > lb ? a : b);
+  });
+  return out;
 }

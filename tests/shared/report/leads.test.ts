@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findLeads, followedByActionPair, isLoneItemOpening, parallelOpenings, reviewSubLeads, type LeadContext } from '../../../shared/report/leads';
+import { findLeads, followedByActionPair, longerOfTersePairs, isLoneItemOpening, parallelOpenings, reviewSubLeads, type LeadContext } from '../../../shared/report/leads';
 import { splitSentences } from '../../../shared/report/sentences';
 import { corpusDir } from './helpers';
 
@@ -62,6 +62,8 @@ describe('findLeads on real paragraphs', () => {
     ['an item of actions deep in it has no leads (广西 三农)', '广西壮族自治区', '（三）持之以恒抓好“三农”工作', 'item', []],
     ['a lone lead after an item heading is not a lead (广西: 抓好隐性债务化解…)', '广西壮族自治区', '（十）统筹发展和安全', 'item', []],
     ['a terse sentence followed by a pair of terse actions opens a list (广西: 深化要素市场化配置改革。加强财源建设，规范非税收入。)', '广西壮族自治区', '（三）进一步深化改革开放', 'item', []],
+    ['of two terse sentences in a row the shorter is the lead (江苏: 加强生态保护修复。优化生态空间管控区域。)', '江苏省', '（七）深入推进绿色低碳发展', 'item', ['强化污染防治攻坚。', '加强近岸海域综合治理。', '加强生态保护修复。', '增强绿色发展动能。']],
+    ['an item\'s own terse first lead counts among its sub-leads (浙江: 营造公平高效市场秩序。…激发经营主体活力。)', '浙江省', '（五）加大改革攻坚力度', 'item', ['营造公平高效市场秩序。', '激发经营主体活力。']],
     ['terse sentences opening alike (江苏: 着力…)', '江苏省', '各位代表，走在前、做示范厚望如山', {}, ['着力提高政治能力。', '着力厚植为民情怀。', '着力推进依法行政。', '着力做到求真务实。', '着力弘扬清廉之风。']],
   ])('%s', (_name, province, opening, extra, expected) => {
     const text = corpusParagraph(province, opening);
@@ -138,5 +140,21 @@ describe('isLoneItemOpening', () => {
     expect(isLoneItemOpening(12, [{ start: 12, end: 21 }])).toBe(false);
     expect(isLoneItemOpening(12, [{ start: 12, end: 40 }, { start: 90, end: 100 }])).toBe(false);
     expect(isLoneItemOpening(0, [{ start: 0, end: 30 }])).toBe(false);
+  });
+});
+
+describe('longerOfTersePairs', () => {
+  const longer = (text: string, terse: string[]) => {
+    const sentences = splitSentences(text);
+    const t = sentences.filter((r) => terse.includes(text.slice(r.start, r.end)));
+    return longerOfTersePairs(sentences, t).map((r) => text.slice(r.start, r.end));
+  };
+  it('takes the longer of a pair, whichever comes first (江苏)', () => {
+    const text = corpusParagraph('江苏省', '（七）深入推进绿色低碳发展');
+    expect(longer(text, ['加强生态保护修复。', '优化生态空间管控区域。', '坚定实施长江十年禁渔。', '增强绿色发展动能。'])).toEqual(['优化生态空间管控区域。', '坚定实施长江十年禁渔。']);
+  });
+  it('leaves a run of three alone: a list of leads (江苏: 提高能源安全和保障能力。健全网络安全防御体系。提高公共安全治理水平。)', () => {
+    const text = corpusParagraph('江苏省', '（十）更好统筹发展和安全');
+    expect(longer(text, ['提高能源安全和保障能力。', '健全网络安全防御体系。', '提高公共安全治理水平。'])).toEqual([]);
   });
 });

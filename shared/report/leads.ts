@@ -196,6 +196,7 @@ export function findLeads(c: LeadContext): Range[] {
       if (followedByActionPair(text, candidates, s)) return;
       if (headed(s) >= HEADED_MIN || (headingEnd > 0 && veryShort && before >= TERSE_GAP)) leads.push(s);
     });
+    for (const s of betweenLeads(candidates, terse, leads)) if (!leads.includes(s)) leads.push(s);
   } else if (headingEnd > 0 && leads[0] === candidates[0] && terse.length > 1 && isTerse(text.slice(candidates[0].start, candidates[0].end - 1))) {
     // An item whose terse sentences are actions: its first one is an action too (广西: `（九）…。协同推进降碳减污扩绿增长。`).
     leads.shift();
@@ -295,4 +296,12 @@ export function longerOfTersePairs(sentences: readonly Range[], terse: readonly 
     if (la !== lb) out.push(la > lb ? a : b);
   });
   return out;
+}
+
+/**
+ * Terse sentences standing straight between two leads, with no text on either side: a row of
+ * headings, each of the same rank (江苏: `提高能源安全和保障能力。健全网络安全防御体系。提高公共安全治理水平。…`).
+ */
+export function betweenLeads(sentences: readonly Range[], terse: readonly Range[], leads: readonly Range[]): Range[] {
+  return sentences.filter((s, i) => i > 0 && terse.includes(s) && !leads.includes(s) && leads.includes(sentences[i - 1]) && leads.includes(sentences[i + 1]));
 }

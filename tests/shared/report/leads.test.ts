@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findLeads, followedByActionPair, longerOfTersePairs, isLoneItemOpening, parallelOpenings, reviewSubLeads, type LeadContext } from '../../../shared/report/leads';
+import { betweenLeads, findLeads, followedByActionPair, longerOfTersePairs, isLoneItemOpening, parallelOpenings, reviewSubLeads, type LeadContext } from '../../../shared/report/leads';
 import { splitSentences } from '../../../shared/report/sentences';
 import { corpusDir } from './helpers';
 
@@ -156,5 +156,16 @@ describe('longerOfTersePairs', () => {
   it('leaves a run of three alone: a list of leads (江苏: 提高能源安全和保障能力。健全网络安全防御体系。提高公共安全治理水平。)', () => {
     const text = corpusParagraph('江苏省', '（十）更好统筹发展和安全');
     expect(longer(text, ['提高能源安全和保障能力。', '健全网络安全防御体系。', '提高公共安全治理水平。'])).toEqual([]);
+  });
+});
+
+describe('betweenLeads', () => {
+  it('takes a terse sentence straight between two leads (江苏: three headings in a row)', () => {
+    const text = corpusParagraph('江苏省', '（十）更好统筹发展和安全');
+    const sentences = splitSentences(text);
+    const pick = (...xs: string[]) => sentences.filter((r) => xs.includes(text.slice(r.start, r.end)));
+    const row = ['提高能源安全和保障能力。', '健全网络安全防御体系。', '提高公共安全治理水平。'];
+    expect(betweenLeads(sentences, pick(...row), pick(row[0], row[2])).map((r) => text.slice(r.start, r.end))).toEqual([row[1]]);
+    expect(betweenLeads(sentences, pick(...row), pick(row[0]))).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@
  *   commas allowed, as long as the sentence stays heading-sized;
  * - in a paragraph that opens with an inline item heading, later terse sentences without inner
  *   punctuation or figures are leads too (浙江: `（一）…。提升科技创新质效。…加快人工智能创新发展。…`).
+ * - in a review paragraph whose statements mostly carry figures, terse sentences heading stretches of
+ *   figures are its sub-leads (辽宁 `二是…。坚定向高端化迈进。…增长31.7%…`, 甘肃 `…。经济运行稳中有进。…`).
  * Not leads: a part's opening sentence, statements (`2026年是…开局之年。`, `…是…关键时期。`).
  */
 
@@ -104,6 +106,9 @@ const endsWithStop = (text: string, s: Range) => text[s.end - 1] === '。';
 /** Heading-sized, no clause break (a list comma is fine: `优化投资结构、提高投资效益。`), no figures, not a statement. */
 const isTerse = (body: string) => body.length >= 2 && body.length <= INNER_LEAD_MAX && !CLAUSE_PUNCT.test(body) && !/\d/.test(body) && !STATEMENT.test(body);
 
+/** Terse and without an ordinal: an ordinal item (`一要…`) is organised by its ordinals, not by terse sentences. */
+const isPlainTerse = (body: string) => isTerse(body) && !ORDINAL_LEAD.test(body);
+
 /** All leads of a paragraph, in text order; the first one is the paragraph's `lead`. */
 export function findLeads(c: LeadContext): Range[] {
   const { text, sentences, headingEnd, marker } = c;
@@ -161,24 +166,37 @@ export function findLeads(c: LeadContext): Range[] {
   // 辽宁: `一是内需潜力有效释放。…政策举措协同发力。…`), and most of its terse sentences head a
   // stretch of text, where actions follow one another closely.
   // A comma series (`我们扭住…，全力推进…。` ×8) opens review paragraphs whose terse sentences are facts (甘肃).
+  const allTerse = [...terse];
   const opensWithLead = headingEnd > 0 || (!c.inSeries && leads.length > 0 && leads[0] === candidates[0]);
   const headed = (r: Range) => {
     const next = terse.find((t) => t.start > r.start);
     return (next ? next.start : text.length) - r.end;
   };
-  const long = terse.filter((t) => headed(t) >= HEADED_MIN);
+  const long = terse.filter((t) => headed(t) >= HEADED_MIN && !followedByActionPair(text, candidates, t));
   // The first of them (in an item, the lead right after its heading) heads a stretch too: a list of
   // actions opens with a terse action straight followed by the next (安徽: `大力繁荣文化事业。弘扬…。深化…`).
   const first = headingEnd > 0 && leads[0] === candidates[0] ? leads[0] : terse[0];
-  const organised = opensWithLead && long.length >= 2 && long.length * 2 >= terse.length && headed(first) >= (headingEnd > 0 ? FIRST_HEADED_MIN : HEADED_MIN);
+  // An item organised by leads opens with one, right after its heading or after one opening sentence
+  // (江苏: `（七）…。坚持“双碳”引领，…。强化污染防治攻坚。`); a terse sentence deep in an item is an action
+  // in a list (广西: `（三）…。…。…。…。加强粮食和物资储备保障。`, 安徽: `（六）…` six results, then `居民医保实现省级统筹。`).
+  const opensItem = headingEnd === 0 || (first !== undefined && candidates.indexOf(first) <= 1);
+  // The item's own first lead counts among its sub-leads (浙江: `（五）…。营造公平高效市场秩序。…激发经营主体活力。…`).
+  const subLeads = long.length + (first !== undefined && first === leads[0] && headingEnd > 0 && isPlainTerse(text.slice(first.start, first.end - 1)) ? 1 : 0);
+  const organised = opensItem && opensWithLead && subLeads >= 2 && subLeads * 2 >= terse.length && headed(first) >= (headingEnd > 0 ? FIRST_HEADED_MIN : HEADED_MIN);
   if (organised) {
+    // Of two terse sentences in a row, the longer is the first action under the shorter lead, or the
+    // last result before it: no lead, and it does not cut the lead's stretch. Only once organised: a
+    // pair of results in a row does not make a paragraph so (西藏: `创建首家AAA企业。完成首家村镇银行改革。`).
+    for (const t of longerOfTersePairs(candidates, headingEnd > 0 && leads[0] === candidates[0] ? [leads[0], ...terse] : terse)) if (terse.includes(t)) terse.splice(terse.indexOf(t), 1);
     // A lead heads a stretch; in an inline item a very short one also heads when it stands apart
     // (浙江: `激发经营主体活力。` right after a one-sentence fact).
     terse.forEach((s, i) => {
       const before = i > 0 ? s.start - terse[i - 1].end : TERSE_GAP;
       const veryShort = s.end - s.start - 1 <= SHORT_LEAD_MAX;
+      if (followedByActionPair(text, candidates, s)) return;
       if (headed(s) >= HEADED_MIN || (headingEnd > 0 && veryShort && before >= TERSE_GAP)) leads.push(s);
     });
+    for (const s of betweenLeads(candidates, terse, leads)) if (!leads.includes(s)) leads.push(s);
   } else if (headingEnd > 0 && leads[0] === candidates[0] && terse.length > 1 && isTerse(text.slice(candidates[0].start, candidates[0].end - 1))) {
     // An item whose terse sentences are actions: its first one is an action too (广西: `（九）…。协同推进降碳减污扩绿增长。`).
     leads.shift();
@@ -192,7 +210,16 @@ export function findLeads(c: LeadContext): Range[] {
     if (!prefix || sentence.length > SERIES_LEAD_MAX || /[；;：:\d]/.test(sentence)) return;
     byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), s]);
   });
-  for (const group of byPrefix.values()) if (group.length >= RUN_IN_SERIES_MIN) for (const s of group) if (!leads.includes(s)) leads.push(s);
+  const runInSeries = [...byPrefix.values()].filter((group) => group.length >= RUN_IN_SERIES_MIN);
+  for (const group of runInSeries) for (const s of group) if (!leads.includes(s)) leads.push(s);
+  // A review paragraph may be organised by shorter stretches of figures; not under a comma series
+  // (its own or its siblings'), whose terse sentences are facts (辽宁: `五年来，…。…企业活跃度超全国水平。`).
+  // Organised by long stretches, it may still end with a sub-lead whose stretch the paragraph's end
+  // cuts short (辽宁: `…本质安全能力逐步增强。…社会治理水平不断提升。` + 58 characters).
+  if (!c.inSeries && runInSeries.length === 0) {
+    const lastLong = organised ? Math.max(...leads.map((l) => l.start)) : -1;
+    for (const s of reviewSubLeads(text, candidates, allTerse)) if (s.start > lastLong && !leads.includes(s)) leads.push(s);
+  }
   // Terse sentences opening alike (江苏: `着力提高政治能力。…着力厚植为民情怀。…` ×5, 陕西: `要持续加强…政府建设。` ×3).
   const byStart = new Map<string, Range[]>();
   for (const t of terse) {
@@ -202,5 +229,79 @@ export function findLeads(c: LeadContext): Range[] {
   for (const group of byStart.values()) {
     if (group.length >= RUN_IN_SERIES_MIN && group.filter((t) => headed(t) >= HEADED_MIN).length >= 2) for (const t of group) if (!leads.includes(t)) leads.push(t);
   }
+  // Sub-leads divide an item into stretches; a longer sentence alone after the heading divides
+  // nothing: it opens the item (广西: `（十）…。抓好隐性债务化解、融资平台退出、金融债务规模压降等工作。` then results).
+  if (isLoneItemOpening(headingEnd, leads)) return [];
   return leads.sort((a, b) => a.start - b.start);
+}
+
+/** A single lead, longer than a terse one, right after an inline item heading. */
+export const isLoneItemOpening = (headingEnd: number, leads: readonly Range[]) =>
+  headingEnd > 0 && leads.length === 1 && leads[0].start === headingEnd && leads[0].end - leads[0].start - 1 > INNER_LEAD_MAX;
+
+/** Share of a review paragraph's statements (its sentences other than terse ones) that carry figures. */
+const REVIEW_FIGURE_SHARE = 0.5;
+/** Sub-leads of a review paragraph: at least this many terse sentences each heading figures. */
+const REVIEW_SUB_LEADS_MIN = 3;
+/** A sub-lead heads at least a sentence of facts (辽宁: `推动教育扩优提质。` + 43 characters). */
+const REVIEW_HEADED_MIN = 40;
+
+/**
+ * Sub-leads of a paragraph reviewing a year's results (辽宁: `二是产业韧性稳步增强。…坚定向高端化迈进。抓好稳车稳油稳钢，
+ * 新能源汽车产量增长31.7%…`, 甘肃: `…经济运行稳中有进。…地区生产总值增长5.8%…`): where most statements
+ * carry figures, a terse sentence heading a stretch of text with figures is a lead, when the
+ * paragraph has several such.
+ */
+export function reviewSubLeads(text: string, sentences: readonly Range[], terse: readonly Range[]): Range[] {
+  const hasFigure = (from: number, to: number) => /\d/.test(text.slice(from, to));
+  const statements = sentences.filter((s) => !terse.includes(s));
+  if (statements.filter((s) => hasFigure(s.start, s.end)).length < statements.length * REVIEW_FIGURE_SHARE) return [];
+  const heads = terse.filter((t, i) => {
+    const to = i + 1 < terse.length ? terse[i + 1].start : text.length;
+    return to - t.end >= REVIEW_HEADED_MIN && hasFigure(t.end, to);
+  });
+  return heads.length >= REVIEW_SUB_LEADS_MIN ? heads : [];
+}
+
+/** Longest half of a pair of terse actions joined by a comma (`加强财源建设，规范非税收入。`). */
+const ACTION_HALF_MAX = 10;
+
+/**
+ * Whether the sentence after `s` is two terse actions joined by a comma: then `s` is the first
+ * action of a list, not a lead, which the sentences after it elaborate (广西: `深化要素市场化配置改革。
+ * 加强财源建设，规范非税收入。深化零基预算改革，强化预算绩效管理。…`).
+ */
+export function followedByActionPair(text: string, sentences: readonly Range[], s: Range): boolean {
+  const next = sentences[sentences.indexOf(s) + 1];
+  if (!next || text[next.end - 1] !== '。') return false;
+  const halves = text.slice(next.start, next.end - 1).split(/[，,]/);
+  return halves.length === 2 && halves.every((h) => h.length >= 2 && h.length <= ACTION_HALF_MAX && !/[、：:；;\d“”]/.test(h));
+}
+
+/**
+ * The longer sentence of each pair of terse sentences standing straight after one another (not in a
+ * run of three or more, which is a list): a heading is more general, so shorter, than the action or
+ * result beside it (江苏: `加强生态保护修复。优化生态空间管控区域。…`, `…坚定实施长江十年禁渔。增强绿色发展动能。`,
+ * 浙江: `激发经营主体活力。“两个健康”集成改革不断深化。`, 辽宁: `重点领域改革有序推进。持续推进省以下财政体制改革。`).
+ * Of a pair of equal length neither is taken out.
+ */
+export function longerOfTersePairs(sentences: readonly Range[], terse: readonly Range[]): Range[] {
+  const isTerse = (r: Range | undefined) => r !== undefined && terse.includes(r);
+  const out: Range[] = [];
+  sentences.forEach((a, i) => {
+    const b = sentences[i + 1];
+    if (!isTerse(a) || !isTerse(b) || isTerse(sentences[i - 1]) || isTerse(sentences[i + 2])) return;
+    const la = a.end - a.start;
+    const lb = b.end - b.start;
+    if (la !== lb) out.push(la > lb ? a : b);
+  });
+  return out;
+}
+
+/**
+ * Terse sentences standing straight between two leads, with no text on either side: a row of
+ * headings, each of the same rank (江苏: `提高能源安全和保障能力。健全网络安全防御体系。提高公共安全治理水平。…`).
+ */
+export function betweenLeads(sentences: readonly Range[], terse: readonly Range[], leads: readonly Range[]): Range[] {
+  return sentences.filter((s, i) => i > 0 && terse.includes(s) && !leads.includes(s) && leads.includes(sentences[i - 1]) && leads.includes(sentences[i + 1]));
 }

@@ -178,6 +178,7 @@ export default async function run(): Promise<void> {
       if (!byCat.has(q.cat)) byCat.set(q.cat, []);
       byCat.get(q.cat)!.push(ms);
     }
+    if (process.env.BENCH_VERBOSE) console.log(c.name, queries.map((q, i) => `${q.q.slice(0, 12)}:${ours[i].toFixed(2)}`).join(' '));
     // includes scan over normalised paragraphs (the floor for exact matching)
     const incl: number[] = [];
     for (const q of queries) {

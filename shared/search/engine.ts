@@ -109,6 +109,12 @@ interface Hit {
   ranges: Range[];
 }
 
+/** Fuse's verdict on a window, and the closest approximate occurrence in it. */
+interface Verdict {
+  r: ReturnType<typeof Fuse.match>;
+  best: { start: number; end: number; errors: number } | null;
+}
+
 const KIND_RANK: Record<MatchKind, number> = { exact: 0, 'all-words': 1, fuzzy: 2 };
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -356,7 +362,10 @@ export class SearchEngine {
     }
     // a sentence that already has an exact or all-words hit cannot get better
     const settled = (set: DocSet, doc: number, sentence: number) => hits.has(set.base + set.sentBase[doc] + sentence);
-    for (const p of patterns) for (const { set, allowed } of sets) this.fuzzy(set, allowed, p, add, settled);
+    for (const p of patterns) {
+      const judged = new Map<string, Verdict | null>();
+      for (const { set, allowed } of sets) this.fuzzy(set, allowed, p, add, settled, judged);
+    }
 
     const all = [...hits.values()];
     const limit = Math.max(0, filters.limit ?? Infinity);
@@ -389,11 +398,21 @@ export class SearchEngine {
       const norm = doc.norm;
       const ss = doc.sentences;
       let si = 0;
-      // occurrences ascend, so the sentence pointer only moves forward (= sentenceAt)
+      let ranges: Range[] | null = null;
+      // occurrences ascend, so the sentence pointer only moves forward (= sentenceAt), and the
+      // occurrences of one sentence go in as one hit
       for (let pos = norm.indexOf(phrase); pos >= 0; pos = norm.indexOf(phrase, pos + len)) {
-        while (si + 1 < ss.length && ss[si + 1].nStart <= pos) si++;
-        add({ set, doc: id, sentence: si, kind: 'exact', score: 0, tie: 0, ranges: [[pos, pos + len]] });
+        let next = si;
+        while (next + 1 < ss.length && ss[next + 1].nStart <= pos) next++;
+        if (ranges && next !== si) {
+          add({ set, doc: id, sentence: si, kind: 'exact', score: 0, tie: 0, ranges });
+          ranges = null;
+        }
+        si = next;
+        if (ranges) ranges.push([pos, pos + len]);
+        else ranges = [[pos, pos + len]];
       }
+      if (ranges) add({ set, doc: id, sentence: si, kind: 'exact', score: 0, tie: 0, ranges });
     }
   }
 
@@ -427,26 +446,30 @@ export class SearchEngine {
       // with indexOf from its start rescanned the rest of the paragraph for every sentence
       const starts = words.map((w) => allStarts(doc.norm, w));
       at.fill(0);
-      doc.sentences.forEach((s, si) => {
+      const ss = doc.sentences;
+      sentences: for (let si = 0; si < ss.length; si++) {
+        const s = ss[si];
+        // skip to this sentence; a sentence missing a word is passed over without allocating
+        for (let j = 0; j < words.length; j++) {
+          const occ = starts[j];
+          let p = at[j];
+          while (p < occ.length && occ[p] < s.nStart) p++;
+          at[j] = p;
+          if (p >= occ.length || occ[p] + words[j].length > s.nEnd) continue sentences;
+        }
         // an exact hit there already outranks anything found here
-        if (kindAt(set, id, si) === 'exact') return;
+        if (kindAt(set, id, si) === 'exact') continue;
         const ranges: Range[] = [];
         for (let j = 0; j < words.length; j++) {
           const occ = starts[j];
           const len = words[j].length;
-          let p = at[j];
-          while (p < occ.length && occ[p] < s.nStart) p++;
-          at[j] = p;
           // the non-overlapping occurrences inside the sentence, as indexOf from its start finds them
           let from = s.nStart;
-          let found = 0;
-          for (; p < occ.length && occ[p] + len <= s.nEnd; p++) {
+          for (let p = at[j]; p < occ.length && occ[p] + len <= s.nEnd; p++) {
             if (occ[p] < from) continue;
             ranges.push([occ[p], occ[p] + len]);
             from = occ[p] + len;
-            found++;
           }
-          if (found === 0) return;
         }
         let lo = Infinity;
         let hi = -Infinity;
@@ -456,7 +479,7 @@ export class SearchEngine {
         }
         const spread = Math.max(0, hi - lo - sumLen) / Math.max(1, s.nEnd - s.nStart);
         add({ set, doc: id, sentence: si, kind: 'all-words', score: 0.1 + 0.099 * Math.min(1, spread), tie: 0, ranges });
-      });
+      }
     }
   }
 
@@ -466,6 +489,7 @@ export class SearchEngine {
     pattern: string,
     add: (h: Hit) => void,
     settled: (set: DocSet, doc: number, sentence: number) => boolean,
+    judged: Map<string, Verdict | null>,
   ): void {
     const m = pattern.length;
     const k = Math.floor(this.threshold * m + 1e-9);
@@ -505,14 +529,21 @@ export class SearchEngine {
       const doc = set.docs[id];
       for (const [a, b] of mergeRanges(list)) {
         const windowText = doc.norm.slice(a, b);
-        const r = Fuse.match(pattern, windowText, this.fuseOptions);
-        if (!r.isMatch || !r.indices || r.indices.length === 0) continue;
-        // Fuse decides; the highlight is the span of the closest match (Fuse's indices drop
-        // single characters, so a typo'd 4-character word would light up only half).
-        const best = bestApprox(windowText, pattern, k);
+        // The same few contexts of a common piece recur thousands of times in a large corpus
+        // (营商坏境 → every 营商环境): judge each window text once per search.
+        let verdict = judged.get(windowText);
+        if (verdict === undefined) {
+          const m0 = Fuse.match(pattern, windowText, this.fuseOptions);
+          // Fuse decides; the highlight is the span of the closest match (Fuse's indices drop
+          // single characters, so a typo'd 4-character word would light up only half).
+          verdict = m0.isMatch && m0.indices && m0.indices.length > 0 ? { r: m0, best: bestApprox(windowText, pattern, k) } : null;
+          judged.set(windowText, verdict);
+        }
+        if (!verdict) continue;
+        const { r, best } = verdict;
         const ranges: Range[] = best
           ? [[a + best.start, a + best.end]]
-          : r.indices.map(([s, e]) => [a + s, a + e + 1] as Range);
+          : r.indices!.map(([s, e]) => [a + s, a + e + 1] as Range);
         add({
           set,
           doc: id,

@@ -17,10 +17,15 @@ export interface BigramSnapshot {
   keys: Uint32Array;
   /** Postings of keys[i] are postings[starts[i] .. starts[i+1]). */
   starts: Uint32Array;
-  postings: Uint32Array;
+  /** 16-bit when the texts are fewer than 65,536 (a report's paragraphs always are). */
+  postings: Postings;
 }
 
+type Postings = Uint16Array | Uint32Array;
+
 const EMPTY = new Uint32Array(0);
+/** Bigrams of a long string looked up for its candidates (see candidates). */
+const MAX_LOOKUPS = 32;
 
 /** Key of the UTF-16 units `s[i]s[i+1]`. */
 function keyAt(s: string, i: number): number {
@@ -32,7 +37,7 @@ export class BigramIndex {
   readonly size: number;
   private readonly keys: Uint32Array;
   private readonly starts: Uint32Array;
-  private readonly postings: Uint32Array;
+  private readonly postings: Postings;
 
   constructor(texts: readonly string[]) {
     this.size = texts.length;
@@ -51,7 +56,7 @@ export class BigramIndex {
     this.starts = new Uint32Array(this.keys.length + 1);
     let total = 0;
     for (const list of lists.values()) total += list.length;
-    this.postings = new Uint32Array(total);
+    this.postings = texts.length <= 0x10000 ? new Uint16Array(total) : new Uint32Array(total);
     let at = 0;
     for (let i = 0; i < this.keys.length; i++) {
       const list = lists.get(this.keys[i])!;
@@ -73,7 +78,7 @@ export class BigramIndex {
       !s ||
       !(s.keys instanceof Uint32Array) ||
       !(s.starts instanceof Uint32Array) ||
-      !(s.postings instanceof Uint32Array) ||
+      !(s.postings instanceof Uint32Array || s.postings instanceof Uint16Array) ||
       s.starts.length !== s.keys.length + 1 ||
       s.starts[s.keys.length] !== s.postings.length
     )
@@ -86,7 +91,7 @@ export class BigramIndex {
   }
 
   /** Postings of `key` (a view, ascending); empty when absent. */
-  private list(key: number): Uint32Array {
+  private list(key: number): Postings {
     const keys = this.keys;
     let lo = 0;
     let hi = keys.length;
@@ -99,20 +104,24 @@ export class BigramIndex {
   }
 
   /** Sorted ids of texts containing the bigram `s[i]s[i+1]`; empty when none. */
-  postingsAt(s: string, i: number): Uint32Array {
+  postingsAt(s: string, i: number): Postings {
     return this.list(keyAt(s, i));
   }
 
   /**
    * Ids of the texts containing every bigram of `s` (a superset of the texts containing `s`),
-   * ascending. For `s` shorter than 2 units returns null, meaning "no restriction".
+   * ascending. For `s` shorter than 2 units returns null, meaning "no restriction". A long `s`
+   * (a pasted page) is looked up by MAX_LOOKUPS of its bigrams spread over it: still a superset,
+   * and a pasted page no longer costs thousands of lookups in every report's index.
    */
   candidates(s: string): number[] | null {
     if (s.length < 2) return null;
-    const lists: Uint32Array[] = [];
+    const lists: Postings[] = [];
     const seen = new Set<number>();
-    for (let i = 0; i + 1 < s.length; i++) {
-      const k = keyAt(s, i);
+    const n = s.length - 1;
+    const step = n > MAX_LOOKUPS ? n / MAX_LOOKUPS : 1;
+    for (let x = 0; x < n; x += step) {
+      const k = keyAt(s, Math.floor(x));
       if (seen.has(k)) continue;
       seen.add(k);
       const list = this.list(k);
@@ -127,7 +136,7 @@ export class BigramIndex {
 }
 
 /** Intersection of two ascending id lists; binary-searches the longer one. */
-function intersect(small: number[], big: Uint32Array): number[] {
+function intersect(small: number[], big: Postings): number[] {
   const out: number[] = [];
   let lo = 0;
   for (const id of small) {

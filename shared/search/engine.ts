@@ -29,6 +29,8 @@ import { queryWords, segmentWords } from './words';
 
 /** Bitap's hard limit in Fuse.js: longer patterns are chunked by Fuse, so we never pass them. */
 export const FUSE_MAX_PATTERN = 32;
+/** Exact hits from which the all-words and near-miss passes are skipped (the panel lists 200). */
+export const EXACT_ENOUGH = 200;
 /** Long pastes: how many 32-character chunks get the fuzzy treatment when no exact hit exists. */
 const MAX_FUZZY_CHUNKS = 4;
 /** Long pastes: at most this many whitespace-separated pieces are searched as phrases. */
@@ -109,6 +111,31 @@ interface Hit {
   ranges: Range[];
 }
 
+/**
+ * The hits of one search by sentence number: an array index instead of a Map, since a common
+ * word hits thousands of sentences and every stage looks sentences up.
+ */
+class HitTable {
+  readonly list: Hit[] = [];
+  private readonly slot: Int32Array;
+  constructor(sentences: number) {
+    this.slot = new Int32Array(sentences);
+  }
+  get size(): number {
+    return this.list.length;
+  }
+  get(k: number): Hit | undefined {
+    const i = this.slot[k];
+    return i === 0 ? undefined : this.list[i - 1];
+  }
+  /** Adds `h` at `k`, or puts it in the place of the hit there. */
+  set(k: number, h: Hit): void {
+    const i = this.slot[k];
+    if (i === 0) this.slot[k] = this.list.push(h);
+    else this.list[i - 1] = h;
+  }
+}
+
 /** Fuse's verdict on a window, and the closest approximate occurrence in it. */
 interface Verdict {
   r: ReturnType<typeof Fuse.match>;
@@ -170,6 +197,8 @@ export class SearchEngine {
   private paragraphs = new Map<string, ParagraphInfo>();
   private defaultReportId = '';
   private titles = new Map<string, string>();
+  /** Sentences of all sets (the hit keys are 0 … sentenceTotal-1). */
+  private sentenceTotal = 0;
   /** Which reports' indexes the last setReports built (the others came from snapshots). */
   private built: string[] = [];
 
@@ -265,6 +294,7 @@ export class SearchEngine {
       set.base = base;
       base += set.sentenceCount;
     }
+    this.sentenceTotal = base;
   }
 
   /**
@@ -303,7 +333,7 @@ export class SearchEngine {
     const compact = q.replace(/ /g, '');
     // keyed by sentence number (DocSet.base + sentBase): a common 2-character query makes
     // thousands of hits in a large corpus, so keys stay small integers
-    const hits = new Map<number, Hit>();
+    const hits = new HitTable(this.sentenceTotal);
     const add = (h: Hit) => {
       const k = h.set.base + h.set.sentBase[h.doc] + h.sentence;
       const old = hits.get(k);
@@ -335,6 +365,11 @@ export class SearchEngine {
     }
     for (const { set, allowed } of sets) for (const p of phrases) this.exact(set, allowed, p, add);
 
+    // With this many exact hits the list (the panel shows 200) holds nothing else: every
+    // all-words or near-miss hit would rank below them. Those passes are the costly ones for a
+    // common word in a large shelf, so they are skipped; the total then counts exact hits.
+    const exactEnough = hits.size >= EXACT_ENOUGH;
+
     // 2. every word in one sentence
     let words: string[] = [];
     if (!literalOnly && compact.length <= FUSE_MAX_PATTERN) {
@@ -343,7 +378,7 @@ export class SearchEngine {
       // one word differing from the query = the query with punctuation dropped (`'营商` → 营商);
       // a single character that way (`(一)` → 一) would match half the text
       if (words.length >= 2 || (words.length === 1 && words[0] !== compact && words[0].length >= 2)) {
-        for (const { set, allowed } of sets) this.allWords(set, allowed, words, add, kindAt);
+        if (!exactEnough) for (const { set, allowed } of sets) this.allWords(set, allowed, words, add, kindAt);
       } else {
         words = [];
       }
@@ -351,8 +386,8 @@ export class SearchEngine {
 
     // 3. near misses through Fuse.js
     const patterns: string[] = [];
-    if (literalOnly) {
-      // no near misses for punctuation
+    if (literalOnly || exactEnough) {
+      // no near misses for punctuation, nor where exact hits fill the list
     } else if (compact.length <= FUSE_MAX_PATTERN) patterns.push(compact);
     else if (hits.size === 0) {
       for (let i = 0; i < MAX_FUZZY_CHUNKS && i * FUSE_MAX_PATTERN < compact.length; i++) {
@@ -361,13 +396,13 @@ export class SearchEngine {
       }
     }
     // a sentence that already has an exact or all-words hit cannot get better
-    const settled = (set: DocSet, doc: number, sentence: number) => hits.has(set.base + set.sentBase[doc] + sentence);
+    const settled = (set: DocSet, doc: number, sentence: number) => hits.get(set.base + set.sentBase[doc] + sentence) !== undefined;
     for (const p of patterns) {
       const judged = new Map<string, Verdict | null>();
       for (const { set, allowed } of sets) this.fuzzy(set, allowed, p, add, settled, judged);
     }
 
-    const all = [...hits.values()];
+    const all = hits.list;
     const limit = Math.max(0, filters.limit ?? Infinity);
     // Only the results returned are ranked in full and materialised: a 2-character query can
     // hit thousands of sentences in a large corpus, and the panel shows 200.

@@ -70,6 +70,7 @@ describe('SearchEngine report snapshots', () => {
       { ...good, paragraphs: good.paragraphs + 1 },
       { ...good, normChars: good.normChars - 1 },
       { ...good, bigram: { ...good.bigram, postings: Uint32Array.from(good.bigram.postings, () => 1_000_000) } },
+      { ...good, bigram: { ...good.bigram, postings: Array.from(good.bigram.postings) } },
       { ...good, bigram: { ...good.bigram, starts: good.bigram.starts.slice(1) } },
       { ...good, bigram: { ...good.bigram, keys: Array.from(good.bigram.keys) } },
       { ...good, bigram: null },

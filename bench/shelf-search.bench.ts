@@ -16,6 +16,7 @@ import { segmentReport } from '../shared/report/segment';
 import type { Report } from '../shared/report/model';
 import { SearchEngine } from '../shared/search/engine';
 import { normalizeForSearch, normalizeQuery } from '../shared/search/normalize';
+import { medianTimes } from './search.bench';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BUNDLED = join(here, '../resources/reports/changzhi-2026/source.txt');
@@ -83,11 +84,14 @@ export default async function run(): Promise<void> {
     const storedBytes = snaps.reduce((n, s) => n + s.bigram.keys.byteLength + s.bigram.starts.byteLength + s.bigram.postings.byteLength, 0);
     const norms = shelf.reports.flatMap((r) => r.paragraphs.map((p) => normalizeForSearch(p.text).text));
     for (const q of QUERIES) engine.search(q, { limit: 200 });
-    const ours = QUERIES.map((q) => median([0, 1, 2].map(() => time(() => engine.search(q, { limit: 200 })))));
-    const scan = QUERIES.map((q) => {
+    const oursT = QUERIES.map((q) => medianTimes(() => engine.search(q, { limit: 200 }), 3));
+    const scanT = QUERIES.map((q) => {
       const nq = normalizeQuery(q);
-      return median([0, 1, 2].map(() => time(() => norms.filter((t) => t.includes(nq)))));
+      return medianTimes(() => norms.filter((t) => t.includes(nq)), 3);
     });
+    const ours = oursT.map((t) => t.wall);
+    const scan = scanT.map((t) => t.wall);
+    const cpu = stats(oursT.map((t) => t.cpu));
     if (process.env.BENCH_VERBOSE) console.log(QUERIES.map((q, i) => `${q}:${ours[i].toFixed(1)}`).join(" "));
     const so = stats(ours);
     const si = stats(scan);
@@ -101,10 +105,11 @@ export default async function run(): Promise<void> {
       'p50 ms': so.p50,
       'p95 ms': so.p95,
       'max ms': so.max,
+      'CPU p95 ms': cpu.p95,
       'includes scan p95 ms': si.p95,
       'p95 vs includes': `${ratio(so.p95, si.p95)} of`,
       '“营商环境” in reports': `${reportsHit}/${shelf.reports.length}`,
-      'goal p95 ≤ 20 ms': so.p95 <= 20 ? 'met' : 'MISSED',
+      'goal p95 ≤ 20 ms (wall / CPU)': `${so.p95 <= 20 ? 'met' : 'MISSED'} / ${cpu.p95 <= 20 ? 'met' : 'MISSED'}`,
     });
   }
   printTable(`书架全部 search (${QUERIES.length} queries, median of 3 per query; ms; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs)`, rows);

@@ -29,6 +29,8 @@ import { queryWords, segmentWords } from './words';
 
 /** Bitap's hard limit in Fuse.js: longer patterns are chunked by Fuse, so we never pass them. */
 export const FUSE_MAX_PATTERN = 32;
+/** Exact hits from which the all-words and near-miss passes are skipped (the panel lists 200). */
+export const EXACT_ENOUGH = 200;
 /** Long pastes: how many 32-character chunks get the fuzzy treatment when no exact hit exists. */
 const MAX_FUZZY_CHUNKS = 4;
 /** Long pastes: at most this many whitespace-separated pieces are searched as phrases. */
@@ -49,30 +51,48 @@ export interface EngineOptions {
   threshold?: number;
 }
 
-/** A searchable collection: its docs and their bigram index. */
+/** A searchable collection: its docs and their bigram index (one per report, one for the notes). */
 class DocSet {
-  readonly index: BigramIndex;
+  /** Number of sentences before each doc's first one (doc → offset in this set's hit keys). */
+  readonly sentBase: Int32Array;
+  readonly sentenceCount: number;
+  /** First hit key of this set (sets are numbered one after the other, see SearchEngine.setNotes). */
+  base = 0;
+  /** Fingerprint of the report text (report sets). */
+  fingerprint = '';
   constructor(
     readonly docs: SearchDoc[],
-    index?: BigramIndex,
+    readonly index: BigramIndex = new BigramIndex(docs.map((d) => d.norm)),
+    readonly isNote = false,
   ) {
-    this.index = index ?? new BigramIndex(docs.map((d) => d.norm));
+    this.sentBase = new Int32Array(docs.length);
+    let n = 0;
+    for (let i = 0; i < docs.length; i++) {
+      this.sentBase[i] = n;
+      n += docs[i].sentences.length;
+    }
+    this.sentenceCount = n;
   }
 }
 
-/** Layout of EngineSnapshot; a stored snapshot of another layout is rebuilt, not read. */
-export const SNAPSHOT_LAYOUT = 1;
+/** Layout of ReportIndexSnapshot; a stored snapshot of another layout is rebuilt, not read. */
+export const SNAPSHOT_LAYOUT = 2;
 
 /**
- * The report index of a SearchEngine as plain data (structured-cloneable): stored between starts
- * so that searching the whole 书架 does not rebuild it (renderer/search/index-cache.ts).
+ * The search index of one report as plain data (structured-cloneable: a few typed arrays):
+ * stored between starts so that searching the whole 书架 does not rebuild it
+ * (renderer/search/index-cache.ts). The docs themselves are cheap to derive from the report
+ * again; the bigram postings are what a build spends its time on.
  */
-export interface EngineSnapshot {
+export interface ReportIndexSnapshot {
   layout: typeof SNAPSHOT_LAYOUT;
-  docs: SearchDoc[];
+  reportId: string;
+  /** Fingerprint of the report text the index was built from (Report.fingerprint). */
+  fingerprint: string;
+  /** Paragraph count and normalised length: a snapshot of another segmentation is refused. */
+  paragraphs: number;
+  normChars: number;
   bigram: BigramSnapshot;
-  titles: [string, string][];
-  defaultReportId: string;
 }
 
 interface Hit {
@@ -85,8 +105,41 @@ interface Hit {
   tie: number;
   /** Reading order of the doc (filled in by add). */
   order?: number;
+  /** Insertion order: the last tie-break, as a stable sort of the hits in insertion order gave. */
+  seq?: number;
   /** Normalised doc-level ranges. */
   ranges: Range[];
+}
+
+/**
+ * The hits of one search by sentence number: an array index instead of a Map, since a common
+ * word hits thousands of sentences and every stage looks sentences up.
+ */
+class HitTable {
+  readonly list: Hit[] = [];
+  private readonly slot: Int32Array;
+  constructor(sentences: number) {
+    this.slot = new Int32Array(sentences);
+  }
+  get size(): number {
+    return this.list.length;
+  }
+  get(k: number): Hit | undefined {
+    const i = this.slot[k];
+    return i === 0 ? undefined : this.list[i - 1];
+  }
+  /** Adds `h` at `k`, or puts it in the place of the hit there. */
+  set(k: number, h: Hit): void {
+    const i = this.slot[k];
+    if (i === 0) this.slot[k] = this.list.push(h);
+    else this.list[i - 1] = h;
+  }
+}
+
+/** Fuse's verdict on a window, and the closest approximate occurrence in it. */
+interface Verdict {
+  r: ReturnType<typeof Fuse.match>;
+  best: { start: number; end: number; errors: number } | null;
 }
 
 const KIND_RANK: Record<MatchKind, number> = { exact: 0, 'all-words': 1, fuzzy: 2 };
@@ -116,6 +169,13 @@ function occurrences(hay: string, needle: string, from = 0, to = hay.length): nu
   return out;
 }
 
+/** Every start of `needle` in `hay`, overlapping ones included, ascending. */
+function allStarts(hay: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}
+
 /** Sorted union of overlapping/adjacent ranges. */
 export function mergeRanges(ranges: Range[]): Range[] {
   const sorted = ranges.filter((r) => r[1] > r[0]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -131,12 +191,16 @@ export function mergeRanges(ranges: Range[]): Range[] {
 export class SearchEngine {
   private readonly threshold: number;
   private readonly fuseOptions: IFuseOptions<unknown>;
-  private reportSet = new DocSet([]);
-  private noteSet = new DocSet([]);
+  private reportSets: DocSet[] = [];
+  private noteSet = new DocSet([], undefined, true);
   private notes: readonly NoteRecord[] = [];
   private paragraphs = new Map<string, ParagraphInfo>();
   private defaultReportId = '';
   private titles = new Map<string, string>();
+  /** Sentences of all sets (the hit keys are 0 … sentenceTotal-1). */
+  private sentenceTotal = 0;
+  /** Which reports' indexes the last setReports built (the others came from snapshots). */
+  private built: string[] = [];
 
   constructor(options: EngineOptions = {}) {
     this.threshold = options.threshold ?? 0.3;
@@ -151,40 +215,63 @@ export class SearchEngine {
     };
   }
 
-  /** Replaces the indexed reports (several may be searched together). Notes are re-resolved. */
-  setReports(reports: readonly Report[]): void {
-    const docs = reports.flatMap((r, n) => reportDocs(r, n * 1_000_000));
-    this.load(docs, new DocSet(docs), new Map(reports.map((r) => [r.id, r.title])), reports[0]?.id ?? '');
+  /**
+   * Replaces the indexed reports (several may be searched together). Notes are re-resolved.
+   * `stored` may hold snapshots of earlier indexes (any order, stale ones included): a report
+   * whose snapshot matches its id, fingerprint, segmentation and layout is not indexed again.
+   */
+  setReports(reports: readonly Report[], stored: readonly (ReportIndexSnapshot | null | undefined)[] = []): void {
+    const byId = new Map<string, ReportIndexSnapshot>();
+    for (const s of stored) if (s && typeof s.reportId === 'string') byId.set(s.reportId, s);
+    this.built = [];
+    const sets = reports.map((r, n) => {
+      const docs = reportDocs(r, n * 1_000_000);
+      const index = restoredIndex(byId.get(r.id), r, docs);
+      if (!index) this.built.push(r.id);
+      const set = new DocSet(docs, index ?? undefined);
+      set.fingerprint = r.fingerprint;
+      return set;
+    });
+    this.load(sets, new Map(reports.map((r) => [r.id, r.title])), reports[0]?.id ?? '');
   }
 
-  /** The report index as plain data (see EngineSnapshot). */
-  snapshot(): EngineSnapshot {
-    return { layout: SNAPSHOT_LAYOUT, docs: this.reportSet.docs, bigram: this.reportSet.index.snapshot(), titles: [...this.titles], defaultReportId: this.defaultReportId };
+  /** Ids of the reports whose index the last setReports built rather than restored. */
+  get builtReports(): readonly string[] {
+    return this.built;
   }
 
-  /** Replaces the indexed reports by a snapshot; false (nothing changed) when it is not one of this layout. */
-  restore(s: EngineSnapshot): boolean {
-    if (!s || s.layout !== SNAPSHOT_LAYOUT || !Array.isArray(s.docs) || !s.bigram || s.bigram.size !== s.docs.length) return false;
-    this.load(s.docs, new DocSet(s.docs, BigramIndex.fromSnapshot(s.bigram)), new Map(s.titles), s.defaultReportId);
-    return true;
+  /** The index of the indexed report `reportId` as plain data (see ReportIndexSnapshot), or null. */
+  snapshot(reportId: string): ReportIndexSnapshot | null {
+    const set = this.reportSets.find((s) => s.docs[0]?.reportId === reportId);
+    if (!set) return null;
+    return {
+      layout: SNAPSHOT_LAYOUT,
+      reportId,
+      fingerprint: set.fingerprint,
+      paragraphs: set.docs.length,
+      normChars: normChars(set.docs),
+      bigram: set.index.snapshot(),
+    };
   }
 
-  private load(docs: SearchDoc[], set: DocSet, titles: Map<string, string>, defaultReportId: string): void {
+  private load(sets: DocSet[], titles: Map<string, string>, defaultReportId: string): void {
     this.paragraphs = new Map();
-    for (const d of docs) {
-      const info: ParagraphInfo = {
-        reportId: d.reportId,
-        label: d.label,
-        group: d.group,
-        order: d.order,
-        sentences: d.sentences,
-      };
-      this.paragraphs.set(`${d.reportId}\n${d.paragraphId}`, info);
-      if (!this.paragraphs.has(d.paragraphId)) this.paragraphs.set(d.paragraphId, info);
+    for (const set of sets) {
+      for (const d of set.docs) {
+        const info: ParagraphInfo = {
+          reportId: d.reportId,
+          label: d.label,
+          group: d.group,
+          order: d.order,
+          sentences: d.sentences,
+        };
+        this.paragraphs.set(`${d.reportId}\n${d.paragraphId}`, info);
+        if (!this.paragraphs.has(d.paragraphId)) this.paragraphs.set(d.paragraphId, info);
+      }
     }
     this.defaultReportId = defaultReportId;
     this.titles = titles;
-    this.reportSet = set;
+    this.reportSets = sets;
     this.setNotes(this.notes);
     // ICU loads its word dictionary on first use (tens of ms): pay that now, not on a keystroke
     segmentWords('初始化');
@@ -200,7 +287,14 @@ export class SearchEngine {
     this.notes = notes;
     const resolve = (n: NoteRecord) =>
       (n.reportId ? this.paragraphs.get(`${n.reportId}\n${n.paragraphId}`) : this.paragraphs.get(n.paragraphId)) ?? null;
-    this.noteSet = new DocSet(noteDocs(notes, resolve, this.defaultReportId));
+    this.noteSet = new DocSet(noteDocs(notes, resolve, this.defaultReportId), undefined, true);
+    // hit keys: every sentence of every set numbered one after the other
+    let base = 0;
+    for (const set of [...this.reportSets, this.noteSet]) {
+      set.base = base;
+      base += set.sentenceCount;
+    }
+    this.sentenceTotal = base;
   }
 
   /**
@@ -216,7 +310,7 @@ export class SearchEngine {
 
   /** Number of indexed report paragraphs and notes. */
   get size(): { paragraphs: number; notes: number } {
-    return { paragraphs: this.reportSet.docs.length, notes: this.noteSet.docs.length };
+    return { paragraphs: this.reportSets.reduce((n, s) => n + s.docs.length, 0), notes: this.noteSet.docs.length };
   }
 
   /**
@@ -232,29 +326,36 @@ export class SearchEngine {
     const literalOnly = !WORD_CHAR.test(q);
 
     const scope = filters.scope ?? 'all';
-    const sets: { set: DocSet; allowed: (d: SearchDoc) => boolean }[] = [];
-    if (scope !== 'notes') sets.push({ set: this.reportSet, allowed: () => true });
+    const sets: { set: DocSet; allowed: ((d: SearchDoc) => boolean) | null }[] = [];
+    if (scope !== 'notes') for (const set of this.reportSets) sets.push({ set, allowed: null });
     if (scope !== 'report') sets.push({ set: this.noteSet, allowed: noteFilter(filters) });
 
     const compact = q.replace(/ /g, '');
-    const hits = new Map<number, Hit>();
-    // numeric keys: a common 2-character query makes thousands of hits in a large corpus
-    const keyOf = (set: DocSet, doc: number, sentence: number) => ((doc * 8192 + sentence) * 2 + (set === this.noteSet ? 1 : 0));
+    // keyed by sentence number (DocSet.base + sentBase): a common 2-character query makes
+    // thousands of hits in a large corpus, so keys stay small integers
+    const hits = new HitTable(this.sentenceTotal);
     const add = (h: Hit) => {
-      h.order = h.set.docs[h.doc].order;
-      const k = keyOf(h.set, h.doc, h.sentence);
+      const k = h.set.base + h.set.sentBase[h.doc] + h.sentence;
       const old = hits.get(k);
-      if (!old) hits.set(k, h);
-      else if (h.kind === old.kind && h.kind !== 'all-words') {
+      if (!old) {
+        h.order = h.set.docs[h.doc].order;
+        h.seq = hits.size;
+        hits.set(k, h);
+      } else if (h.kind === old.kind && h.kind !== 'all-words') {
         // several exact occurrences, or near misses in separate windows of one sentence: mark all
-        old.ranges.push(...h.ranges);
+        for (const r of h.ranges) old.ranges.push(r);
         if (h.score < old.score || (h.score === old.score && h.tie < old.tie)) {
           old.score = h.score;
           old.tie = h.tie;
         }
+      } else if (KIND_RANK[h.kind] < KIND_RANK[old.kind] || (h.kind === old.kind && h.score < old.score)) {
+        // the better hit takes the place (and the rank among equals) of the old one
+        h.order = old.order;
+        h.seq = old.seq;
+        hits.set(k, h);
       }
-      else if (KIND_RANK[h.kind] < KIND_RANK[old.kind] || (h.kind === old.kind && h.score < old.score)) hits.set(k, h);
     };
+    const kindAt = (set: DocSet, doc: number, sentence: number) => hits.get(set.base + set.sentBase[doc] + sentence)?.kind;
 
     // 1. exact phrase (as typed, and without the spaces users put between Chinese words)
     const phrases = [...new Set([q, compact])];
@@ -264,6 +365,11 @@ export class SearchEngine {
     }
     for (const { set, allowed } of sets) for (const p of phrases) this.exact(set, allowed, p, add);
 
+    // With this many exact hits the list (the panel shows 200) holds nothing else: every
+    // all-words or near-miss hit would rank below them. Those passes are the costly ones for a
+    // common word in a large shelf, so they are skipped; the total then counts exact hits.
+    const exactEnough = hits.size >= EXACT_ENOUGH;
+
     // 2. every word in one sentence
     let words: string[] = [];
     if (!literalOnly && compact.length <= FUSE_MAX_PATTERN) {
@@ -272,7 +378,7 @@ export class SearchEngine {
       // one word differing from the query = the query with punctuation dropped (`'营商` → 营商);
       // a single character that way (`(一)` → 一) would match half the text
       if (words.length >= 2 || (words.length === 1 && words[0] !== compact && words[0].length >= 2)) {
-        for (const { set, allowed } of sets) this.allWords(set, allowed, words, add);
+        if (!exactEnough) for (const { set, allowed } of sets) this.allWords(set, allowed, words, add, kindAt);
       } else {
         words = [];
       }
@@ -280,8 +386,8 @@ export class SearchEngine {
 
     // 3. near misses through Fuse.js
     const patterns: string[] = [];
-    if (literalOnly) {
-      // no near misses for punctuation
+    if (literalOnly || exactEnough) {
+      // no near misses for punctuation, nor where exact hits fill the list
     } else if (compact.length <= FUSE_MAX_PATTERN) patterns.push(compact);
     else if (hits.size === 0) {
       for (let i = 0; i < MAX_FUZZY_CHUNKS && i * FUSE_MAX_PATTERN < compact.length; i++) {
@@ -290,28 +396,23 @@ export class SearchEngine {
       }
     }
     // a sentence that already has an exact or all-words hit cannot get better
-    const settled = (set: DocSet, doc: number, sentence: number) => hits.has(keyOf(set, doc, sentence));
-    for (const p of patterns) for (const { set, allowed } of sets) this.fuzzy(set, allowed, p, add, settled);
+    const settled = (set: DocSet, doc: number, sentence: number) => hits.get(set.base + set.sentBase[doc] + sentence) !== undefined;
+    for (const p of patterns) {
+      const judged = new Map<string, Verdict | null>();
+      for (const { set, allowed } of sets) this.fuzzy(set, allowed, p, add, settled, judged);
+    }
 
-    const ranked = [...hits.values()].sort(
-      (a, b) =>
-        KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
-        a.score - b.score ||
-        a.tie - b.tie ||
-        a.order! - b.order! ||
-        a.sentence - b.sentence ||
-        (a.set === b.set ? 0 : a.set === this.reportSet ? -1 : 1),
-    );
+    const all = hits.list;
     const limit = Math.max(0, filters.limit ?? Infinity);
-    // only the results that are returned are materialised (a 2-character query can hit
-    // thousands of sentences in a large corpus)
-    const shown = ranked.length > limit ? ranked.slice(0, limit) : ranked;
+    // Only the results returned are ranked in full and materialised: a 2-character query can
+    // hit thousands of sentences in a large corpus, and the panel shows 200.
+    const shown = topK(all, limit, compareHits);
     return {
       query: q,
       results: shown.map((h) => this.toResult(h)),
-      total: ranked.length,
-      groups: groupCounts(ranked.map((h) => ({ group: h.set.docs[h.doc].group, kind: h.kind }))),
-      closest: ranked.length === 0 && !literalOnly ? this.closest(sets, compact) : [],
+      total: all.length,
+      groups: groupCounts(all),
+      closest: all.length === 0 && !literalOnly ? this.closest(sets, compact) : [],
       words,
     };
   }
@@ -322,27 +423,41 @@ export class SearchEngine {
     return ids.some((i) => set.docs[i].norm.includes(s));
   }
 
-  private exact(set: DocSet, allowed: (d: SearchDoc) => boolean, phrase: string, add: (h: Hit) => void): void {
+  private exact(set: DocSet, allowed: ((d: SearchDoc) => boolean) | null, phrase: string, add: (h: Hit) => void): void {
     const cands = set.index.candidates(phrase);
     const ids = cands ?? set.docs.keys();
+    const len = phrase.length;
     for (const id of ids) {
       const doc = set.docs[id];
-      if (!allowed(doc)) continue;
-      for (const pos of occurrences(doc.norm, phrase)) {
-        add({
-          set,
-          doc: id,
-          sentence: sentenceAt(doc, pos),
-          kind: 'exact',
-          score: 0,
-          tie: 0,
-          ranges: [[pos, pos + phrase.length]],
-        });
+      if (allowed && !allowed(doc)) continue;
+      const norm = doc.norm;
+      const ss = doc.sentences;
+      let si = 0;
+      let ranges: Range[] | null = null;
+      // occurrences ascend, so the sentence pointer only moves forward (= sentenceAt), and the
+      // occurrences of one sentence go in as one hit
+      for (let pos = norm.indexOf(phrase); pos >= 0; pos = norm.indexOf(phrase, pos + len)) {
+        let next = si;
+        while (next + 1 < ss.length && ss[next + 1].nStart <= pos) next++;
+        if (ranges && next !== si) {
+          add({ set, doc: id, sentence: si, kind: 'exact', score: 0, tie: 0, ranges });
+          ranges = null;
+        }
+        si = next;
+        if (ranges) ranges.push([pos, pos + len]);
+        else ranges = [[pos, pos + len]];
       }
+      if (ranges) add({ set, doc: id, sentence: si, kind: 'exact', score: 0, tie: 0, ranges });
     }
   }
 
-  private allWords(set: DocSet, allowed: (d: SearchDoc) => boolean, words: string[], add: (h: Hit) => void): void {
+  private allWords(
+    set: DocSet,
+    allowed: ((d: SearchDoc) => boolean) | null,
+    words: string[],
+    add: (h: Hit) => void,
+    kindAt: (set: DocSet, doc: number, sentence: number) => MatchKind | undefined,
+  ): void {
     let ids: number[] | null = null;
     for (const w of words) {
       const c = set.index.candidates(w);
@@ -356,32 +471,60 @@ export class SearchEngine {
     }
     const list = ids ?? [...set.docs.keys()];
     const sumLen = words.reduce((a, w) => a + w.length, 0);
+    const at = new Int32Array(words.length);
     for (const id of list) {
       const doc = set.docs[id];
-      if (!allowed(doc)) continue;
+      if (allowed && !allowed(doc)) continue;
       // quick reject on the whole doc before looking sentence by sentence
       if (!words.every((w) => doc.norm.includes(w))) continue;
-      doc.sentences.forEach((s, si) => {
-        const ranges: Range[] = [];
-        for (const w of words) {
-          const occ = occurrences(doc.norm, w, s.nStart, s.nEnd);
-          if (occ.length === 0) return;
-          for (const o of occ) ranges.push([o, o + w.length]);
+      // every start of each word (overlapping too), once per doc: looking each sentence up
+      // with indexOf from its start rescanned the rest of the paragraph for every sentence
+      const starts = words.map((w) => allStarts(doc.norm, w));
+      at.fill(0);
+      const ss = doc.sentences;
+      sentences: for (let si = 0; si < ss.length; si++) {
+        const s = ss[si];
+        // skip to this sentence; a sentence missing a word is passed over without allocating
+        for (let j = 0; j < words.length; j++) {
+          const occ = starts[j];
+          let p = at[j];
+          while (p < occ.length && occ[p] < s.nStart) p++;
+          at[j] = p;
+          if (p >= occ.length || occ[p] + words[j].length > s.nEnd) continue sentences;
         }
-        const lo = Math.min(...ranges.map((r) => r[0]));
-        const hi = Math.max(...ranges.map((r) => r[1]));
+        // an exact hit there already outranks anything found here
+        if (kindAt(set, id, si) === 'exact') continue;
+        const ranges: Range[] = [];
+        for (let j = 0; j < words.length; j++) {
+          const occ = starts[j];
+          const len = words[j].length;
+          // the non-overlapping occurrences inside the sentence, as indexOf from its start finds them
+          let from = s.nStart;
+          for (let p = at[j]; p < occ.length && occ[p] + len <= s.nEnd; p++) {
+            if (occ[p] < from) continue;
+            ranges.push([occ[p], occ[p] + len]);
+            from = occ[p] + len;
+          }
+        }
+        let lo = Infinity;
+        let hi = -Infinity;
+        for (const r of ranges) {
+          if (r[0] < lo) lo = r[0];
+          if (r[1] > hi) hi = r[1];
+        }
         const spread = Math.max(0, hi - lo - sumLen) / Math.max(1, s.nEnd - s.nStart);
         add({ set, doc: id, sentence: si, kind: 'all-words', score: 0.1 + 0.099 * Math.min(1, spread), tie: 0, ranges });
-      });
+      }
     }
   }
 
   private fuzzy(
     set: DocSet,
-    allowed: (d: SearchDoc) => boolean,
+    allowed: ((d: SearchDoc) => boolean) | null,
     pattern: string,
     add: (h: Hit) => void,
     settled: (set: DocSet, doc: number, sentence: number) => boolean,
+    judged: Map<string, Verdict | null>,
   ): void {
     const m = pattern.length;
     const k = Math.floor(this.threshold * m + 1e-9);
@@ -400,14 +543,17 @@ export class SearchEngine {
     for (const piece of pieces) {
       const cands = set.index.candidates(piece.text);
       if (!cands) continue;
+      const plen = piece.text.length;
       for (const id of cands) {
         const doc = set.docs[id];
-        if (!allowed(doc)) continue;
-        for (const pos of occurrences(doc.norm, piece.text)) {
+        if (allowed && !allowed(doc)) continue;
+        const norm = doc.norm;
+        for (let pos = norm.indexOf(piece.text); pos >= 0; pos = norm.indexOf(piece.text, pos + plen)) {
           const a = Math.max(0, pos - piece.offset - k);
-          const b = Math.min(doc.norm.length, pos - piece.offset + m + k);
+          const b = Math.min(norm.length, pos - piece.offset + m + k);
+          // the cheap character count first: most windows of a common piece fail it
+          if (!need.enoughIn(norm, a, b, m - k)) continue;
           if (settled(set, id, sentenceAt(doc, pos))) continue;
-          if (!need.enoughIn(doc.norm, a, b, m - k)) continue;
           let list = windows.get(id);
           if (!list) windows.set(id, (list = []));
           list.push([a, b]);
@@ -418,14 +564,21 @@ export class SearchEngine {
       const doc = set.docs[id];
       for (const [a, b] of mergeRanges(list)) {
         const windowText = doc.norm.slice(a, b);
-        const r = Fuse.match(pattern, windowText, this.fuseOptions);
-        if (!r.isMatch || !r.indices || r.indices.length === 0) continue;
-        // Fuse decides; the highlight is the span of the closest match (Fuse's indices drop
-        // single characters, so a typo'd 4-character word would light up only half).
-        const best = bestApprox(windowText, pattern, k);
+        // The same few contexts of a common piece recur thousands of times in a large corpus
+        // (营商坏境 → every 营商环境): judge each window text once per search.
+        let verdict = judged.get(windowText);
+        if (verdict === undefined) {
+          const m0 = Fuse.match(pattern, windowText, this.fuseOptions);
+          // Fuse decides; the highlight is the span of the closest match (Fuse's indices drop
+          // single characters, so a typo'd 4-character word would light up only half).
+          verdict = m0.isMatch && m0.indices && m0.indices.length > 0 ? { r: m0, best: bestApprox(windowText, pattern, k) } : null;
+          judged.set(windowText, verdict);
+        }
+        if (!verdict) continue;
+        const { r, best } = verdict;
         const ranges: Range[] = best
           ? [[a + best.start, a + best.end]]
-          : r.indices.map(([s, e]) => [a + s, a + e + 1] as Range);
+          : r.indices!.map(([s, e]) => [a + s, a + e + 1] as Range);
         add({
           set,
           doc: id,
@@ -441,7 +594,7 @@ export class SearchEngine {
   }
 
   /** Close phrases for a query without hits: an edit distance ≤ half its length, sharing a bigram. */
-  private closest(sets: { set: DocSet; allowed: (d: SearchDoc) => boolean }[], compact: string): string[] {
+  private closest(sets: { set: DocSet; allowed: ((d: SearchDoc) => boolean) | null }[], compact: string): string[] {
     const m = compact.length;
     if (m < 3 || m > FUSE_MAX_PATTERN) return [];
     const maxErrors = Math.floor(m * SUGGEST_ERROR_RATIO);
@@ -457,7 +610,7 @@ export class SearchEngine {
         if (budget <= 0) break;
         for (const id of set.index.postingsAt(compact, i)) {
           const doc = set.docs[id];
-          if (!allowed(doc)) continue;
+          if (allowed && !allowed(doc)) continue;
           for (const pos of occurrences(doc.norm, compact.slice(i, i + 2))) {
             if (--budget <= 0) break;
             const a = Math.max(0, pos - i - maxErrors);
@@ -575,17 +728,94 @@ function noteFilter(f: SearchFilters): (d: SearchDoc) => boolean {
   return (d) => !!d.note && matches(d.note);
 }
 
-/** Hits per group, best group first (by its best hit), then reading order. `ranked` is best first. */
-function groupCounts(ranked: { group: SearchGroup; kind: MatchKind }[]): GroupCount[] {
-  const byId = new Map<string, GroupCount & { kind: MatchKind }>();
-  for (const r of ranked) {
-    const g = byId.get(r.group.id);
-    if (g) g.count++;
-    else byId.set(r.group.id, { group: r.group, count: 1, kind: r.kind });
+/** Rank order of hits: kind, score, tie, reading order, sentence, report before note, insertion. */
+function compareHits(a: Hit, b: Hit): number {
+  return (
+    KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+    a.score - b.score ||
+    a.tie - b.tie ||
+    a.order! - b.order! ||
+    a.sentence - b.sentence ||
+    (a.set.isNote ? 1 : 0) - (b.set.isNote ? 1 : 0) ||
+    a.seq! - b.seq!
+  );
+}
+
+/**
+ * The first `k` of `items` in `cmp` order, sorted. A bounded max-heap: O(n log k) instead of
+ * sorting thousands of hits of which the panel shows 200.
+ */
+export function topK<T>(items: readonly T[], k: number, cmp: (a: T, b: T) => number): T[] {
+  if (items.length <= k) return [...items].sort(cmp);
+  if (k <= 0) return [];
+  const heap: T[] = [];
+  const up = (i: number) => {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (cmp(heap[i], heap[parent]) <= 0) return;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let big = i;
+      if (l < heap.length && cmp(heap[l], heap[big]) > 0) big = l;
+      if (r < heap.length && cmp(heap[r], heap[big]) > 0) big = r;
+      if (big === i) return;
+      [heap[i], heap[big]] = [heap[big], heap[i]];
+      i = big;
+    }
+  };
+  for (const x of items) {
+    if (heap.length < k) {
+      heap.push(x);
+      up(heap.length - 1);
+    } else if (cmp(x, heap[0]) < 0) {
+      heap[0] = x;
+      down(0);
+    }
+  }
+  return heap.sort(cmp);
+}
+
+/**
+ * Hits per group, best group first (by its best hit), then reading order; among equals, the
+ * group whose best hit ranks first.
+ */
+function groupCounts(hits: readonly Hit[]): GroupCount[] {
+  const byId = new Map<string, { group: SearchGroup; count: number; best: Hit }>();
+  for (const h of hits) {
+    const group = h.set.docs[h.doc].group;
+    const g = byId.get(group.id);
+    if (!g) byId.set(group.id, { group, count: 1, best: h });
+    else {
+      g.count++;
+      if (compareHits(h, g.best) < 0) {
+        g.best = h;
+        g.group = group;
+      }
+    }
   }
   return [...byId.values()]
-    .sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.group.order - b.group.order)
+    .sort((a, b) => KIND_RANK[a.best.kind] - KIND_RANK[b.best.kind] || a.group.order - b.group.order || compareHits(a.best, b.best))
     .map(({ group, count }) => ({ group, count }));
+}
+
+/** Total normalised length of docs: part of what tells a snapshot belongs to this segmentation. */
+function normChars(docs: readonly SearchDoc[]): number {
+  let n = 0;
+  for (const d of docs) n += d.norm.length;
+  return n;
+}
+
+/** The stored index of `report` when `s` was taken of exactly this text and segmentation, else null. */
+function restoredIndex(s: ReportIndexSnapshot | undefined, report: Report, docs: readonly SearchDoc[]): BigramIndex | null {
+  if (!s || s.layout !== SNAPSHOT_LAYOUT || s.reportId !== report.id || s.fingerprint !== report.fingerprint) return null;
+  if (s.paragraphs !== docs.length || s.normChars !== normChars(docs) || !s.bigram || s.bigram.size !== docs.length) return null;
+  return BigramIndex.fromSnapshot(s.bigram);
 }
 
 /**

@@ -236,7 +236,7 @@ describe('书架', () => {
     await panel.getByRole('combobox').fill('新质生产力');
     await expect.poll(() => panel.locator('.yd-search-report-head').allInnerTexts(), { timeout: 20_000 }).toEqual([`《${bundledTitle}》`, `《${SHANXI}》`]);
     await screenshot(page, 'shelf-search');
-    // The index over the shelf is kept for the next start, under the two reports it covers.
+    // Each report's index is kept for the next start: one row per report, under its fingerprint.
     const storedFor = () =>
       page.evaluate(
         () =>
@@ -244,10 +244,16 @@ describe('书架', () => {
             const req = indexedDB.open('yandu-search-index');
             req.onsuccess = () => {
               const db = req.result;
-              if (!db.objectStoreNames.contains('snapshots')) return resolve('');
-              const get = db.transaction('snapshots').objectStore('snapshots').get('shelf');
-              get.onsuccess = () => resolve((get.result as { signature?: string } | undefined)?.signature ?? '');
-              get.onerror = () => resolve('');
+              if (!db.objectStoreNames.contains('reports')) return resolve('');
+              const all = db.transaction('reports').objectStore('reports').getAll();
+              all.onsuccess = () =>
+                resolve(
+                  (all.result as { reportId: string; fingerprint: string }[])
+                    .map((r) => `${r.reportId}:${r.fingerprint}`)
+                    .sort()
+                    .join('|'),
+                );
+              all.onerror = () => resolve('');
             };
             req.onerror = () => resolve('');
           }),

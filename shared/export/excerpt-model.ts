@@ -349,6 +349,30 @@ function trimParagraphEdges(r: ResolvedRange, index: Map<string, number>, paras:
   return { segmentId: paras[si].id, start, endSegmentId: paras[ei].id, end };
 }
 
+type Group = { ps: Pos; pe: Pos; members: Placed[]; orphan: boolean };
+
+interface GroupingKey {
+  report: Report;
+  annotations: readonly Annotation[];
+  scope: ExcerptScope;
+  passage: PassageMode;
+  resolve: AnchorResolver;
+}
+const recentGroupings: (GroupingKey & { groups: Group[] })[] = [];
+/**
+ * Which annotations form which excerpt depends on the annotations, scope and passage mode, not
+ * on where notes go: the last few groupings are kept, so 脚注 ↔ 尾注 ↔ 随文 and back to a
+ * passage mode seen before skip sorting and merging 20,000 annotations.
+ */
+function groupsOf(report: Report, annotations: readonly Annotation[], scope: ExcerptScope, passage: PassageMode, resolve: AnchorResolver, make: () => Group[]): Group[] {
+  const hit = recentGroupings.find((g) => g.report === report && g.annotations === annotations && g.scope === scope && g.passage === passage && g.resolve === resolve);
+  if (hit) return hit.groups;
+  const groups = make();
+  recentGroupings.unshift({ report, annotations, scope, passage, resolve, groups });
+  recentGroupings.length = Math.min(recentGroupings.length, 4);
+  return groups;
+}
+
 /** An annotation's place: `r` null for an orphan, whose `si` is its stored paragraph (or -1). */
 interface Located {
   ann: Annotation;
@@ -437,62 +461,64 @@ export function planExcerpts(report: Report, annotations: readonly Annotation[],
   const remarksOf = new Map<string, Remark[]>();
   for (const r of report.remarks) remarksOf.set(r.paragraphId, [...(remarksOf.get(r.paragraphId) ?? []), r]);
 
-  const located = locate(report, annotations, resolve, index);
-  const placed: Placed[] = [];
-  const orphans: Placed[] = [];
-  for (const { ann, r, si, ei } of located) {
-    if (r) {
-      if (!matchesScope(ann, options.scope, paras[si], picked)) continue;
-      let ps: Pos;
-      let pe: Pos;
-      if (ann.target === 'paragraph' || options.passage === 'paragraph') {
-        ps = [si, 0];
-        pe = [ei, paras[ei].text.length];
-      } else if (si === ei) {
-        const [s, e] = expandToSentences(paras[si], r.start, r.end);
-        ps = [si, s];
-        pe = [ei, e];
+  const groups = groupsOf(report, annotations, options.scope, options.passage, resolve, () => {
+    const located = locate(report, annotations, resolve, index);
+    const placed: Placed[] = [];
+    const orphans: Placed[] = [];
+    for (const { ann, r, si, ei } of located) {
+      if (r) {
+        if (!matchesScope(ann, options.scope, paras[si], picked)) continue;
+        let ps: Pos;
+        let pe: Pos;
+        if (ann.target === 'paragraph' || options.passage === 'paragraph') {
+          ps = [si, 0];
+          pe = [ei, paras[ei].text.length];
+        } else if (si === ei) {
+          const [s, e] = expandToSentences(paras[si], r.start, r.end);
+          ps = [si, s];
+          pe = [ei, e];
+        } else {
+          ps = [si, expandToSentences(paras[si], r.start, r.start)[0]];
+          pe = [ei, expandToSentences(paras[ei], Math.max(0, r.end - 1), r.end)[1]];
+        }
+        placed.push({ ann, range: { s: [si, r.start], e: [ei, r.end] }, ps, pe });
       } else {
-        ps = [si, expandToSentences(paras[si], r.start, r.start)[0]];
-        pe = [ei, expandToSentences(paras[ei], Math.max(0, r.end - 1), r.end)[1]];
+        const oi = si < 0 ? undefined : si;
+        if (!matchesScope(ann, options.scope, oi === undefined ? undefined : paras[oi], picked)) continue;
+        const pos: Pos = oi === undefined ? [Number.MAX_SAFE_INTEGER, 0] : [oi, ann.anchor.start];
+        orphans.push({ ann, range: null, ps: pos, pe: pos });
       }
-      placed.push({ ann, range: { s: [si, r.start], e: [ei, r.end] }, ps, pe });
-    } else {
-      const oi = si < 0 ? undefined : si;
-      if (!matchesScope(ann, options.scope, oi === undefined ? undefined : paras[oi], picked)) continue;
-      const pos: Pos = oi === undefined ? [Number.MAX_SAFE_INTEGER, 0] : [oi, ann.anchor.start];
-      orphans.push({ ann, range: null, ps: pos, pe: pos });
     }
-  }
 
-  for (const p of [...placed, ...orphans]) {
-    p.psKey = posKey(p.ps);
-    p.rsKey = p.range ? posKey(p.range.s) : 0;
-  }
-  const byReading = (a: Placed, b: Placed) =>
-    a.psKey! - b.psKey! || (a.range && b.range ? a.rsKey! - b.rsKey! : 0) || a.ann.createdAt - b.ann.createdAt;
-  placed.sort(byReading);
-
-  // Merge passages of one paragraph that share characters there. The open excerpt of each
-  // paragraph is remembered, so a cross-paragraph passage sorted in between does not split it.
-  type Group = { ps: Pos; pe: Pos; members: Placed[]; orphan: boolean };
-  const groups: Group[] = [];
-  const open = new Map<number, Group>();
-  for (const pl of placed) {
-    const single = pl.ps[0] === pl.pe[0];
-    const g = single ? open.get(pl.ps[0]) : undefined;
-    if (g && cmp(pl.ps, g.pe) < 0) {
-      g.members.push(pl);
-      if (cmp(pl.pe, g.pe) > 0) g.pe = pl.pe;
-      continue;
+    for (const p of [...placed, ...orphans]) {
+      p.psKey = posKey(p.ps);
+      p.rsKey = p.range ? posKey(p.range.s) : 0;
     }
-    const next: Group = { ps: pl.ps, pe: pl.pe, members: [pl], orphan: false };
-    groups.push(next);
-    if (single) open.set(pl.ps[0], next);
-  }
-  for (const o of orphans.sort(byReading)) groups.push({ ps: o.ps, pe: o.pe, members: [o], orphan: true });
-  // Stable sort keeps an orphan after a real excerpt that starts at the same position.
-  groups.sort((a, b) => cmp(a.ps, b.ps));
+    const byReading = (a: Placed, b: Placed) =>
+      a.psKey! - b.psKey! || (a.range && b.range ? a.rsKey! - b.rsKey! : 0) || a.ann.createdAt - b.ann.createdAt;
+    placed.sort(byReading);
+
+    // Merge passages of one paragraph that share characters there. The open excerpt of each
+    // paragraph is remembered, so a cross-paragraph passage sorted in between does not split it.
+    const groups: Group[] = [];
+    const open = new Map<number, Group>();
+    for (const pl of placed) {
+      const single = pl.ps[0] === pl.pe[0];
+      const g = single ? open.get(pl.ps[0]) : undefined;
+      if (g && cmp(pl.ps, g.pe) < 0) {
+        g.members.push(pl);
+        if (cmp(pl.pe, g.pe) > 0) g.pe = pl.pe;
+        continue;
+      }
+      const next: Group = { ps: pl.ps, pe: pl.pe, members: [pl], orphan: false };
+      groups.push(next);
+      if (single) open.set(pl.ps[0], next);
+    }
+    for (const o of orphans.sort(byReading)) groups.push({ ps: o.ps, pe: o.pe, members: [o], orphan: true });
+    // Stable sort keeps an orphan after a real excerpt that starts at the same position.
+    groups.sort((a, b) => cmp(a.ps, b.ps));
+    return groups;
+  });
 
   // Note numbers run over the whole document: each excerpt starts after the notes of those
   // before it, so any excerpt can be built alone. `richNote` is cached per note.

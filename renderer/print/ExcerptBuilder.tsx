@@ -14,7 +14,7 @@ import type { Report } from '../../shared/report/model';
 import { toDisplayText } from '../../shared/report/display';
 import { formatChineseDate, planExcerpts, type ExcerptScope, type NotesPlacement, type PassageMode } from '../../shared/export/excerpt-model';
 import { toMarkdown } from '../../shared/export/markdown';
-import { pageCss, renderPrintHtml } from './print-document';
+import { legendStyle, pageCss, printExcerptsHtml, printHeadHtml, renderPrintHtml } from './print-document';
 import printCss from './print.css?raw';
 import './print.css';
 import { embeddedFontCss } from './embed-fonts';
@@ -136,11 +136,17 @@ export function ExcerptBuilder(props: Props) {
   const [previewSteps, setPreviewSteps] = useState(1);
   const shown = useMemo(() => previewLength(plan.size, plan.count, previewSteps), [plan, previewSteps]);
   const partial = shown < plan.count;
-  // Name and date only change the header: typing them never rebuilds the excerpts.
-  const previewDoc = useMemo(() => ({ ...plan.head, userName, date, excerpts: plan.first(shown) }), [plan, shown, userName, date]);
+  const shownDoc = useMemo(() => ({ ...plan.head, excerpts: plan.first(shown) }), [plan, shown]);
+  const excerptsHtml = useMemo(() => printExcerptsHtml(shownDoc), [shownDoc]);
+  // Name and date only change the header: typing them neither rebuilds nor repaints the excerpts.
+  const previewDoc = useMemo(() => ({ ...shownDoc, userName, date }), [shownDoc, userName, date]);
+  const headHtml = useMemo(() => printHeadHtml(previewDoc), [previewDoc]);
+  const legendVars = useMemo(
+    () => Object.fromEntries(legendStyle(plan.head.legend).split(';').map((d) => d.split(':', 2) as [string, string])) as React.CSSProperties,
+    [plan.head.legend],
+  );
   /** The whole document, for print/PDF/Word/Markdown: builds the excerpts not yet shown. */
   const wholeDoc = () => (partial ? { ...plan.document(), userName, date } : previewDoc);
-  const html = useMemo(() => renderPrintHtml(previewDoc, { css: printCss }), [previewDoc]);
   const moreRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = moreRef.current;
@@ -151,7 +157,7 @@ export function ExcerptBuilder(props: Props) {
     }, { root: box, rootMargin: '0px 0px 1200px 0px' });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [partial, html]);
+  }, [partial, excerptsHtml]);
 
   const run = async (what: string, fn: () => Promise<void>) => {
     setBusy(what);
@@ -169,7 +175,7 @@ export function ExcerptBuilder(props: Props) {
     run('导出 PDF', async () => {
       // The whole document, not the preview (which may hold only its first excerpts).
       const doc = wholeDoc();
-      const body = partial ? renderPrintHtml(doc, { css: printCss }).bodyHtml : html.bodyHtml;
+      const body = renderPrintHtml(doc, { css: printCss }).bodyHtml;
       const fontCss = await embeddedFontCss(body.replace(/<[^>]+>/g, ''), ['Noto Serif SC', 'Noto Sans SC', 'LXGW WenKai', 'YD Punct Serif', 'YD Punct Sans']);
       const full = renderPrintHtml(doc, { css: printCss, fontCss }).fullHtml;
       const res = await host.printToPdf({ html: full, suggestedName: `${baseName}.pdf` });
@@ -329,8 +335,13 @@ export function ExcerptBuilder(props: Props) {
           aria-label="打印预览"
           data-passage={passage}
           data-notes={notes}
-          dangerouslySetInnerHTML={{ __html: html.bodyHtml }}
-        />
+        >
+          {/* The article renderPrintHtml writes, in two parts so a name or date typed repaints the head only. */}
+          <article className="yd-print" lang="zh-CN" style={legendVars}>
+            <div className="yd-print-slot" dangerouslySetInnerHTML={{ __html: headHtml }} />
+            <div className="yd-print-slot" dangerouslySetInnerHTML={{ __html: excerptsHtml }} />
+          </article>
+        </div>
         {partial && <div ref={moreRef} className="excerpt-preview-more" aria-hidden />}
       </div>
     </div>,

@@ -4,17 +4,22 @@
  *  - open: click 打印摘录 → the preview shows excerpts and the count, and a frame is painted;
  *  - an option change (脚注, 整段, 尾注, back to 随文 and 所在句子) → the preview repainted;
  *  - a key typed into 姓名 → the header repainted.
- * Each time runs from the click (or key) to the frame after the preview's content changed.
+ * Each time runs from the click (or key) to the frame after the preview's content changed (or its
+ * options attributes, when the excerpts shown read the same, e.g. 整段 where every sentence is marked).
  * The records are the annotations-ui bench's, seeded into IndexedDB the same way.
+ * `BENCH_PROFILE=1` also prints where one opening and one option change at `--count` spend their
+ * main-thread time (CPU profile of an unminified build, plus Chromium's script / style / layout
+ * totals); `BENCH_PROFILE=only` prints just that.
  */
-import { readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
+import type { Annotation } from '../shared/annotations';
 import { segmentReport } from '../shared/report/segment';
 import { randomAnnotations } from './annotation-fixtures';
-import { pageProbe, seededContext, serveWebBuild, waitReady } from './annotations-ui.bench';
+import { build, pageProbe, printProfile, seededContext, serve, serveWebBuild, waitReady, type CpuProfile } from './annotations-ui.bench';
 import { launch } from '../tests/e2e/chromium';
 import { printTable, ratio, stats, type Stats } from './lib';
 
@@ -34,7 +39,7 @@ async function timed(page: Page, act: () => Promise<void>, target = '.excerpt-bu
         mo.disconnect();
         requestAnimationFrame(() => setTimeout(() => (r.done = performance.now() - r.t0), 0));
       });
-      mo.observe(el, { childList: true, subtree: true, characterData: true });
+      mo.observe(el, { childList: true, subtree: true, characterData: true, attributes: true });
     };
     for (const type of ['click', 'keydown']) window.addEventListener(type, () => { if (!r.t0) { r.t0 = performance.now(); arm(); } }, { capture: true, once: true });
   })()`);
@@ -50,11 +55,8 @@ interface Sample {
   excerpts: string;
 }
 
-async function session(context: BrowserContext, url: string, n: number): Promise<Sample> {
-  const page = await context.newPage();
-  await page.addInitScript(pageProbe({ expected: n, list: true }));
-  await page.goto(url);
-  await waitReady(page);
+/** Arms the opening probe and clicks 打印摘录; resolves with click → preview painted, ms. */
+async function openBuilder(page: Page): Promise<number> {
   // Opening: the dialog does not exist yet, so time up to its first excerpts and a frame.
   await page.evaluate(`(() => {
     const r = (window.__open = { t0: 0, done: 0 });
@@ -71,7 +73,15 @@ async function session(context: BrowserContext, url: string, n: number): Promise
   })()`);
   await page.getByRole('button', { name: '打印摘录' }).click();
   await page.waitForFunction(() => (window as unknown as { __open: { done: number } }).__open.done > 0, undefined, { timeout: 120_000, polling: 50 });
-  const open = await page.evaluate(() => (window as unknown as { __open: { done: number } }).__open.done);
+  return page.evaluate(() => (window as unknown as { __open: { done: number } }).__open.done);
+}
+
+async function session(context: BrowserContext, url: string, n: number): Promise<Sample> {
+  const page = await context.newPage();
+  await page.addInitScript(pageProbe({ expected: n, list: true }));
+  await page.goto(url);
+  await waitReady(page);
+  const open = await openBuilder(page);
   const excerpts = (await page.locator('.excerpt-builder .excerpt-status').first().textContent()) ?? '';
   const dialog = page.getByRole('dialog', { name: '打印摘录' });
   const option: number[] = [];
@@ -84,11 +94,63 @@ async function session(context: BrowserContext, url: string, n: number): Promise
   return { open, option, name, excerpts };
 }
 
+async function mainThread(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value * 1000]));
+}
+
+/** CPU profile and script/style/layout totals of one opening and one option change (脚注). */
+async function profile(browser: Browser, records: Annotation[]): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'yandu-bench-print-profile-'));
+  try {
+    build(dir, false);
+    const { server, url } = await serve(dir);
+    try {
+      const context = await seededContext(browser, url, records);
+      const page = await context.newPage();
+      await page.addInitScript(pageProbe({ expected: records.length, list: true }));
+      await page.goto(url);
+      await waitReady(page);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      const step = async (what: string, act: () => Promise<number>) => {
+        const m0 = await mainThread(cdp);
+        await cdp.send('Profiler.start');
+        const wall = await act();
+        const prof = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
+        const m1 = await mainThread(cdp);
+        const d = (k: string) => (m1[k] - m0[k]).toFixed(0);
+        printProfile(`${what} with ${records.length} annotations: ${wall.toFixed(0)} ms; script ${d('ScriptDuration')} / style ${d('RecalcStyleDuration')} / layout ${d('LayoutDuration')} / all tasks ${d('TaskDuration')} ms`, dir, prof);
+      };
+      await step('click 打印摘录 → preview painted', () => openBuilder(page));
+      const dialog = page.getByRole('dialog', { name: '打印摘录' });
+      await step('option 脚注 → preview repainted', () => timed(page, () => dialog.getByLabel('脚注', { exact: true }).check()));
+      await step('option 整段 → preview repainted', () => timed(page, () => dialog.getByLabel('整段', { exact: true }).check()));
+      await context.close();
+    } finally {
+      server.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export default async function bench(options: Record<string, string> = {}): Promise<void> {
   const n = Number(options.count ?? 20000);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--count must be a positive integer, got ${options.count}`);
   const report = segmentReport(readFileSync(join(ROOT, 'resources/reports/changzhi-2026/source.txt'), 'utf8'), { id: 'changzhi-2026' });
   const records = randomAnnotations(report, n, { seed: 5000, noteMax: 200 });
+  if (process.env.BENCH_PROFILE) {
+    const browser = await launch();
+    try {
+      await profile(browser, records);
+    } finally {
+      await browser.close();
+    }
+    if (process.env.BENCH_PROFILE === 'only') return;
+  }
   const site = await serveWebBuild('yandu-bench-print-');
   const { url } = site;
   const browser = await launch();

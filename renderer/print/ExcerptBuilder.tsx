@@ -3,7 +3,7 @@
  * save a PDF, a Word document or Markdown. Rendered in a portal beside the app root so print
  * CSS can hide the whole app and print exactly the preview.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createPortal } from 'react-dom';
 import type { ResolvedAnchor } from '../../shared/anchoring';
@@ -12,9 +12,9 @@ import { applyListFilter, type ListFilter } from '../annotations/list-filter';
 import type { ReaderHost } from '../../shared/ipc/contract';
 import type { Report } from '../../shared/report/model';
 import { toDisplayText } from '../../shared/report/display';
-import { buildExcerpts, formatChineseDate, type ExcerptScope, type NotesPlacement, type PassageMode } from '../../shared/export/excerpt-model';
+import { formatChineseDate, planExcerpts, type ExcerptScope, type NotesPlacement, type PassageMode } from '../../shared/export/excerpt-model';
 import { toMarkdown } from '../../shared/export/markdown';
-import { pageCss, renderPrintHtml } from './print-document';
+import { legendStyle, pageCss, printExcerptsHtml, printHeadHtml, renderPrintHtml } from './print-document';
 import printCss from './print.css?raw';
 import './print.css';
 import { embeddedFontCss } from './embed-fonts';
@@ -40,12 +40,26 @@ type ScopeKind = 'all' | 'filter' | 'picked';
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
 
 /**
- * Excerpts in the preview at first, and added each time it is scrolled near its end: with
- * 20,000 annotations the whole document is thousands of A4 pages, whose HTML alone takes
- * seconds to lay out. Printing renders all of it first; PDF, Word and Markdown never use the preview.
+ * What the preview holds at first, and adds each time it is scrolled near its end: excerpts up
+ * to a count and up to a number of annotations in them, whichever comes first. With 20,000
+ * annotations the whole document is thousands of A4 pages and one excerpt may carry dozens of
+ * notes; only the excerpts shown are built (see `planExcerpts`). Printing renders all first;
+ * PDF, Word and Markdown never use the preview.
  */
-export const PREVIEW_FIRST = 120;
-const PREVIEW_MORE = 240;
+export const PREVIEW_FIRST = { excerpts: 120, annotations: 300 };
+const PREVIEW_MORE = { excerpts: 240, annotations: 600 };
+
+/** How many excerpts fit `steps` preview steps (the first step, then `steps - 1` more). */
+function previewLength(size: (i: number) => number, count: number, steps: number): number {
+  if (!Number.isFinite(steps)) return count;
+  const maxExcerpts = PREVIEW_FIRST.excerpts + (steps - 1) * PREVIEW_MORE.excerpts;
+  const maxAnnotations = PREVIEW_FIRST.annotations + (steps - 1) * PREVIEW_MORE.annotations;
+  let n = 0;
+  let annotations = 0;
+  // At least one excerpt, however many annotations it merges.
+  while (n < count && n < maxExcerpts && (n === 0 || annotations + size(n) <= maxAnnotations)) annotations += size(n++);
+  return n;
+}
 
 export function ExcerptBuilder(props: Props) {
   const { report, reportTitle, annotations, resolutions, legend, listFilter, host, toast, onClose } = props;
@@ -76,10 +90,12 @@ export function ExcerptBuilder(props: Props) {
   }, []);
   const returnFocus = useRef<Element | null>(null);
 
-  useEffect(() => {
+  // Before the first paint, so the app behind is hidden (see excerpt-builder.css) before the
+  // preview's first layout.
+  useLayoutEffect(() => {
     returnFocus.current = document.activeElement;
-    dialog.current?.querySelector<HTMLElement>('input, button')?.focus();
     document.body.classList.add('printing-excerpts');
+    dialog.current?.querySelector<HTMLElement>('input, button')?.focus({ preventScroll: true });
     return () => {
       document.body.classList.remove('printing-excerpts');
       if (returnFocus.current instanceof HTMLElement) returnFocus.current.focus();
@@ -103,39 +119,45 @@ export function ExcerptBuilder(props: Props) {
     return { kind: 'all' };
   }, [scopeKind, picked, filteredIds]);
 
-  const model = useMemo(
-    () =>
-      buildExcerpts(report, annotations, {
-        scope,
-        passage,
-        notes,
-        reportTitle,
-        legend,
-        resolve: (anchor) => {
-          const id = idOfAnchor.get(anchor);
-          const r = id === undefined ? undefined : resolutions.get(id);
-          return r && r.status !== 'orphan' ? { segmentId: r.segmentId, start: r.start, endSegmentId: r.endSegmentId, end: r.end } : null;
-        },
-      }),
-    [report, annotations, scope, passage, notes, reportTitle, legend, resolutions, idOfAnchor],
+  const resolve = useMemo(
+    () => (anchor: Annotation['anchor']) => {
+      const id = idOfAnchor.get(anchor);
+      const r = id === undefined ? undefined : resolutions.get(id);
+      return r && r.status !== 'orphan' ? { segmentId: r.segmentId, start: r.start, endSegmentId: r.endSegmentId, end: r.end } : null;
+    },
+    [idOfAnchor, resolutions],
   );
-  // Name and date only change the header: typing them never rebuilds the excerpts.
-  const doc = useMemo(() => ({ ...model, userName, date }), [model, userName, date]);
-  const [previewCount, setPreviewCount] = useState(PREVIEW_FIRST);
-  const previewDoc = useMemo(() => (doc.excerpts.length <= previewCount ? doc : { ...doc, excerpts: doc.excerpts.slice(0, previewCount) }), [doc, previewCount]);
-  const partial = previewDoc !== doc;
-  const html = useMemo(() => renderPrintHtml(previewDoc, { css: printCss }), [previewDoc]);
+  // Grouping and numbering only; excerpts are built as the preview (or an export) asks for them.
+  const plan = useMemo(
+    () => planExcerpts(report, annotations, { scope, passage, notes, reportTitle, legend, resolve }),
+    [report, annotations, scope, passage, notes, reportTitle, legend, resolve],
+  );
+  // Preview steps loaded by scrolling (Infinity: everything, before printing).
+  const [previewSteps, setPreviewSteps] = useState(1);
+  const shown = useMemo(() => previewLength(plan.size, plan.count, previewSteps), [plan, previewSteps]);
+  const partial = shown < plan.count;
+  const shownDoc = useMemo(() => ({ ...plan.head, excerpts: plan.first(shown) }), [plan, shown]);
+  const excerptsHtml = useMemo(() => printExcerptsHtml(shownDoc), [shownDoc]);
+  // Name and date only change the header: typing them neither rebuilds nor repaints the excerpts.
+  const previewDoc = useMemo(() => ({ ...shownDoc, userName, date }), [shownDoc, userName, date]);
+  const headHtml = useMemo(() => printHeadHtml(previewDoc), [previewDoc]);
+  const legendVars = useMemo(
+    () => Object.fromEntries(legendStyle(plan.head.legend).split(';').map((d) => d.split(':', 2) as [string, string])) as React.CSSProperties,
+    [plan.head.legend],
+  );
+  /** The whole document, for print/PDF/Word/Markdown: builds the excerpts not yet shown. */
+  const wholeDoc = () => (partial ? { ...plan.document(), userName, date } : previewDoc);
   const moreRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = moreRef.current;
     const box = previewScroll.current;
     if (!partial || !el || !box) return;
     const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setPreviewCount((n) => n + PREVIEW_MORE);
+      if (entries.some((e) => e.isIntersecting)) setPreviewSteps((n) => n + 1);
     }, { root: box, rootMargin: '0px 0px 1200px 0px' });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [partial, html]);
+  }, [partial, excerptsHtml]);
 
   const run = async (what: string, fn: () => Promise<void>) => {
     setBusy(what);
@@ -152,7 +174,8 @@ export function ExcerptBuilder(props: Props) {
   const exportPdf = () =>
     run('导出 PDF', async () => {
       // The whole document, not the preview (which may hold only its first excerpts).
-      const body = partial ? renderPrintHtml(doc, { css: printCss }).bodyHtml : html.bodyHtml;
+      const doc = wholeDoc();
+      const body = renderPrintHtml(doc, { css: printCss }).bodyHtml;
       const fontCss = await embeddedFontCss(body.replace(/<[^>]+>/g, ''), ['Noto Serif SC', 'Noto Sans SC', 'LXGW WenKai', 'YD Punct Serif', 'YD Punct Sans']);
       const full = renderPrintHtml(doc, { css: printCss, fontCss }).fullHtml;
       const res = await host.printToPdf({ html: full, suggestedName: `${baseName}.pdf` });
@@ -163,14 +186,14 @@ export function ExcerptBuilder(props: Props) {
     run('导出 Word', async () => {
       // The docx library is a third of the app's code: loaded only for a Word export.
       const { toDocx } = await import('../../shared/export/docx');
-      const bytes = await toDocx(doc);
+      const bytes = await toDocx(wholeDoc());
       const res = await host.saveFile({ suggestedName: `${baseName}.docx`, content: bytes, filters: [{ name: 'Word 文档', extensions: ['docx'] }] });
       if (!res.ok) throw new Error(res.error);
       if (res.value) toast(`已保存：${res.value}`);
     });
   const exportMd = () =>
     run('导出 Markdown', async () => {
-      const res = await host.saveFile({ suggestedName: `${baseName}.md`, content: toMarkdown(doc), filters: [{ name: 'Markdown', extensions: ['md'] }] });
+      const res = await host.saveFile({ suggestedName: `${baseName}.md`, content: toMarkdown(wholeDoc()), filters: [{ name: 'Markdown', extensions: ['md'] }] });
       if (!res.ok) throw new Error(res.error);
       if (res.value) toast(`已保存：${res.value}`);
     });
@@ -178,7 +201,7 @@ export function ExcerptBuilder(props: Props) {
     run('打印', async () => {
       // Only the preview prints: let it hold every excerpt first.
       if (partial) {
-        flushSync(() => setPreviewCount(Number.MAX_SAFE_INTEGER));
+        flushSync(() => setPreviewSteps(Number.POSITIVE_INFINITY));
         await new Promise((r) => requestAnimationFrame(() => r(null)));
       }
       await document.fonts.ready;
@@ -213,7 +236,7 @@ export function ExcerptBuilder(props: Props) {
         }
       }}
     >
-      <style>{pageCss(doc)}</style>
+      <style>{pageCss(previewDoc)}</style>
       <div className="excerpt-controls">
         <div className="excerpt-controls-head">
           <h2>打印摘录</h2>
@@ -297,16 +320,28 @@ export function ExcerptBuilder(props: Props) {
           </button>
         </div>
         <p className="excerpt-status" role="status">
-          {busy ? `正在${busy}……` : `共 ${doc.excerpts.length} 条摘录`}
+          {busy ? `正在${busy}……` : `共 ${plan.count} 条摘录`}
         </p>
         {partial && !busy && (
           <p className="excerpt-status hint">
-            预览先显示前 {previewDoc.excerpts.length} 条，向下滚动显示更多；打印和导出包含全部 {doc.excerpts.length} 条。
+            预览先显示前 {previewDoc.excerpts.length} 条，向下滚动显示更多；打印和导出包含全部 {plan.count} 条。
           </p>
         )}
       </div>
       <div className="excerpt-preview-scroll" ref={previewScroll}>
-        <div className="excerpt-preview" role="region" aria-label="打印预览" dangerouslySetInnerHTML={{ __html: html.bodyHtml }} />
+        <div
+          className="excerpt-preview"
+          role="region"
+          aria-label="打印预览"
+          data-passage={passage}
+          data-notes={notes}
+        >
+          {/* The article renderPrintHtml writes, in two parts so a name or date typed repaints the head only. */}
+          <article className="yd-print" lang="zh-CN" style={legendVars}>
+            <div className="yd-print-slot" dangerouslySetInnerHTML={{ __html: headHtml }} />
+            <div className="yd-print-slot" dangerouslySetInnerHTML={{ __html: excerptsHtml }} />
+          </article>
+        </div>
         {partial && <div ref={moreRef} className="excerpt-preview-more" aria-hidden />}
       </div>
     </div>,

@@ -186,7 +186,8 @@ function excerptHtml(e: Excerpt, doc: ExcerptDocument): string {
   return `<section class="yd-excerpt" data-annotation-ids="${ids}">${parts.join('')}</section>`;
 }
 
-function headHtml(doc: ExcerptDocument): string {
+/** The title, byline and legend that open the document (the only part name and date change). */
+export function printHeadHtml(doc: ExcerptDocument): string {
   const byline = [doc.reportTitle, doc.userName, doc.date].filter(Boolean).map((s) => `<span>${escapeHtml(s)}</span>`).join('');
   const parts = [`<h1 class="yd-print-title">${escapeHtml(doc.title)}</h1>`];
   if (byline) parts.push(`<p class="yd-print-byline">${byline}</p>`);
@@ -204,15 +205,9 @@ function headHtml(doc: ExcerptDocument): string {
   return `<header class="yd-print-head">${parts.join('')}</header>`;
 }
 
-/**
- * Renders the excerpt document as HTML: `bodyHtml` (the `.yd-print` article) and `fullHtml`
- * (a complete A4 document with fonts, styles and page rules inlined).
- * Notes: `inline` under each passage; `footnotes` numbered under each excerpt (Chromium has no
- * per-page footnote floats, and an excerpt never breaks across pages); `endnotes` in a 注释
- * list at the end. Numbers and reference marks come from the excerpt model.
- */
-export function renderPrintHtml(doc: ExcerptDocument, options: PrintHtmlOptions = {}): PrintHtml {
-  const body: string[] = [headHtml(doc)];
+/** Everything after the head: the excerpts under their part/item headings, then any endnotes. */
+export function printExcerptsHtml(doc: ExcerptDocument): string {
+  const body: string[] = [];
   if (doc.excerpts.length === 0) body.push('<p class="yd-print-empty">没有符合条件的批注。选中正文中的文字即可高亮或添加批注。</p>');
   let lastPath: string[] = [];
   for (const e of doc.excerpts) {
@@ -226,7 +221,18 @@ export function renderPrintHtml(doc: ExcerptDocument, options: PrintHtmlOptions 
     const all = doc.excerpts.flatMap((e) => e.entries.filter((x) => x.note && x.number !== null));
     if (all.length) body.push(`<section class="yd-endnotes"><h2>注释</h2><ul>${all.map(noteItem).join('')}</ul></section>`);
   }
-  const bodyHtml = `<article class="yd-print" lang="zh-CN" style="${legendStyle(doc.legend)}">${body.join('\n')}</article>`;
+  return body.join('\n');
+}
+
+/**
+ * Renders the excerpt document as HTML: `bodyHtml` (the `.yd-print` article) and `fullHtml`
+ * (a complete A4 document with fonts, styles and page rules inlined).
+ * Notes: `inline` under each passage; `footnotes` numbered under each excerpt (Chromium has no
+ * per-page footnote floats, and an excerpt never breaks across pages); `endnotes` in a 注释
+ * list at the end. Numbers and reference marks come from the excerpt model.
+ */
+export function renderPrintHtml(doc: ExcerptDocument, options: PrintHtmlOptions = {}): PrintHtml {
+  const bodyHtml = `<article class="yd-print" lang="zh-CN" style="${legendStyle(doc.legend)}">${printHeadHtml(doc)}\n${printExcerptsHtml(doc)}</article>`;
 
   const style = (css: string | undefined) => (css ? `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>` : '');
   const fullHtml = [

@@ -322,6 +322,14 @@ function richNote(note: Annotation['note']): { blocks: RichBlock[]; text: string
 }
 
 /**
+ * Whether a note prints (its rich form has text), without parsing its JSON when the stored
+ * plain text already says so: numbering 20,000 notes must not convert each one.
+ */
+function hasNoteText(note: Annotation['note']): boolean {
+  return note.text.trim() !== '' || (!!note.json && richNote(note).text.trim() !== '');
+}
+
+/**
  * A selection that ends at offset 0 of the next paragraph (what a triple click gives) or starts
  * at the very end of a paragraph covers nothing there; drop that paragraph from the range.
  */
@@ -341,12 +349,100 @@ function trimParagraphEdges(r: ResolvedRange, index: Map<string, number>, paras:
   return { segmentId: paras[si].id, start, endSegmentId: paras[ei].id, end };
 }
 
+type Group = { ps: Pos; pe: Pos; members: Placed[]; orphan: boolean };
+
+interface GroupingKey {
+  report: Report;
+  annotations: readonly Annotation[];
+  scope: ExcerptScope;
+  passage: PassageMode;
+  resolve: AnchorResolver;
+}
+const recentGroupings: (GroupingKey & { groups: Group[] })[] = [];
+/**
+ * Which annotations form which excerpt depends on the annotations, scope and passage mode, not
+ * on where notes go: the last few groupings are kept, so 脚注 ↔ 尾注 ↔ 随文 and back to a
+ * passage mode seen before skip sorting and merging 20,000 annotations.
+ */
+function groupsOf(report: Report, annotations: readonly Annotation[], scope: ExcerptScope, passage: PassageMode, resolve: AnchorResolver, make: () => Group[]): Group[] {
+  const hit = recentGroupings.find((g) => g.report === report && g.annotations === annotations && g.scope === scope && g.passage === passage && g.resolve === resolve);
+  if (hit) return hit.groups;
+  const groups = make();
+  recentGroupings.unshift({ report, annotations, scope, passage, resolve, groups });
+  recentGroupings.length = Math.min(recentGroupings.length, 4);
+  return groups;
+}
+
+/** An annotation's place: `r` null for an orphan, whose `si` is its stored paragraph (or -1). */
+interface Located {
+  ann: Annotation;
+  r: ResolvedRange | null;
+  si: number;
+  ei: number;
+}
+
+const locations = new WeakMap<Report, WeakMap<AnchorResolver, WeakMap<Annotation, Located | null>>>();
+/**
+ * Where each live annotation of the report sits. No option changes this, so the result is kept
+ * per report, resolver and annotation object (an edited annotation is a new object): switching
+ * 脚注 or 整段 does not resolve 20,000 anchors again.
+ */
+function locate(report: Report, annotations: readonly Annotation[], resolve: AnchorResolver, index: Map<string, number>): Located[] {
+  let byResolver = locations.get(report);
+  if (!byResolver) locations.set(report, (byResolver = new WeakMap()));
+  let cache = byResolver.get(resolve);
+  if (!cache) byResolver.set(resolve, (cache = new WeakMap()));
+  const out: Located[] = [];
+  for (const ann of annotations) {
+    let loc = cache.get(ann);
+    if (loc === undefined) {
+      loc = null;
+      if (!ann.deleted && ann.reportId === report.id) {
+        const r0 = resolve(ann.anchor);
+        const r = r0 && trimParagraphEdges(r0, index, report.paragraphs);
+        const si = r ? index.get(r.segmentId) : undefined;
+        const ei = r ? index.get(r.endSegmentId) : undefined;
+        if (r && si !== undefined && ei !== undefined && cmp([si, r.start], [ei, r.end]) <= 0) loc = { ann, r, si, ei };
+        else loc = { ann, r: null, si: index.get(ann.anchor.segmentId) ?? -1, ei: -1 };
+      }
+      cache.set(ann, loc);
+    }
+    if (loc) out.push(loc);
+  }
+  return out;
+}
+
 /**
  * Builds the excerpt document for `annotations` on `report`, see the module comment for the
  * ordering, merging, orphan and numbering rules. Throws only when the options are malformed
  * (unknown passage mode).
  */
 export function buildExcerpts(report: Report, annotations: readonly Annotation[], options: ExcerptOptions): ExcerptDocument {
+  return planExcerpts(report, annotations, options).document();
+}
+
+/**
+ * The excerpt document, built on demand: which annotations go into which excerpt, the count,
+ * the colours used and the note numbering are settled at once (cheap), each excerpt's passages,
+ * marks and entries only when asked for. The print preview asks for its first screens; print
+ * and exports take `document()`, which builds the rest. Same rules and result as `buildExcerpts`.
+ */
+export interface ExcerptPlan {
+  /** The document without its excerpts. */
+  head: Omit<ExcerptDocument, 'excerpts'>;
+  /** Number of excerpts in the whole document. */
+  count: number;
+  /** Annotations in excerpt `i` (no excerpt is built). */
+  size(i: number): number;
+  /** Excerpt `i`, built on first request and kept. */
+  excerpt(i: number): Excerpt;
+  /** The first `n` excerpts (all when n ≥ count). */
+  first(n: number): Excerpt[];
+  /** The whole document, every excerpt built. */
+  document(): ExcerptDocument;
+}
+
+export function planExcerpts(report: Report, annotations: readonly Annotation[], options: ExcerptOptions): ExcerptPlan {
   if (options.passage !== 'sentences' && options.passage !== 'paragraph') {
     throw new Error(`buildExcerpts: passage mode must be 'sentences' or 'paragraph', got ${String(options.passage)}`);
   }
@@ -365,69 +461,79 @@ export function buildExcerpts(report: Report, annotations: readonly Annotation[]
   const remarksOf = new Map<string, Remark[]>();
   for (const r of report.remarks) remarksOf.set(r.paragraphId, [...(remarksOf.get(r.paragraphId) ?? []), r]);
 
-  const placed: Placed[] = [];
-  const orphans: Placed[] = [];
-  for (const ann of annotations) {
-    if (ann.deleted || ann.reportId !== report.id) continue;
-    const r0 = resolve(ann.anchor);
-    const r = r0 && trimParagraphEdges(r0, index, paras);
-    const si = r ? index.get(r.segmentId) : undefined;
-    const ei = r ? index.get(r.endSegmentId) : undefined;
-    if (r && si !== undefined && ei !== undefined && cmp([si, r.start], [ei, r.end]) <= 0) {
-      if (!matchesScope(ann, options.scope, paras[si], picked)) continue;
-      let ps: Pos;
-      let pe: Pos;
-      if (ann.target === 'paragraph' || options.passage === 'paragraph') {
-        ps = [si, 0];
-        pe = [ei, paras[ei].text.length];
-      } else if (si === ei) {
-        const [s, e] = expandToSentences(paras[si], r.start, r.end);
-        ps = [si, s];
-        pe = [ei, e];
+  const groups = groupsOf(report, annotations, options.scope, options.passage, resolve, () => {
+    const located = locate(report, annotations, resolve, index);
+    const placed: Placed[] = [];
+    const orphans: Placed[] = [];
+    for (const { ann, r, si, ei } of located) {
+      if (r) {
+        if (!matchesScope(ann, options.scope, paras[si], picked)) continue;
+        let ps: Pos;
+        let pe: Pos;
+        if (ann.target === 'paragraph' || options.passage === 'paragraph') {
+          ps = [si, 0];
+          pe = [ei, paras[ei].text.length];
+        } else if (si === ei) {
+          const [s, e] = expandToSentences(paras[si], r.start, r.end);
+          ps = [si, s];
+          pe = [ei, e];
+        } else {
+          ps = [si, expandToSentences(paras[si], r.start, r.start)[0]];
+          pe = [ei, expandToSentences(paras[ei], Math.max(0, r.end - 1), r.end)[1]];
+        }
+        placed.push({ ann, range: { s: [si, r.start], e: [ei, r.end] }, ps, pe });
       } else {
-        ps = [si, expandToSentences(paras[si], r.start, r.start)[0]];
-        pe = [ei, expandToSentences(paras[ei], Math.max(0, r.end - 1), r.end)[1]];
+        const oi = si < 0 ? undefined : si;
+        if (!matchesScope(ann, options.scope, oi === undefined ? undefined : paras[oi], picked)) continue;
+        const pos: Pos = oi === undefined ? [Number.MAX_SAFE_INTEGER, 0] : [oi, ann.anchor.start];
+        orphans.push({ ann, range: null, ps: pos, pe: pos });
       }
-      placed.push({ ann, range: { s: [si, r.start], e: [ei, r.end] }, ps, pe });
-    } else {
-      const oi = index.get(ann.anchor.segmentId);
-      if (!matchesScope(ann, options.scope, oi === undefined ? undefined : paras[oi], picked)) continue;
-      const pos: Pos = oi === undefined ? [Number.MAX_SAFE_INTEGER, 0] : [oi, ann.anchor.start];
-      orphans.push({ ann, range: null, ps: pos, pe: pos });
     }
-  }
 
-  for (const p of [...placed, ...orphans]) {
-    p.psKey = posKey(p.ps);
-    p.rsKey = p.range ? posKey(p.range.s) : 0;
-  }
-  const byReading = (a: Placed, b: Placed) =>
-    a.psKey! - b.psKey! || (a.range && b.range ? a.rsKey! - b.rsKey! : 0) || a.ann.createdAt - b.ann.createdAt;
-  placed.sort(byReading);
-
-  // Merge passages of one paragraph that share characters there. The open excerpt of each
-  // paragraph is remembered, so a cross-paragraph passage sorted in between does not split it.
-  type Group = { ps: Pos; pe: Pos; members: Placed[]; orphan: boolean };
-  const groups: Group[] = [];
-  const open = new Map<number, Group>();
-  for (const pl of placed) {
-    const single = pl.ps[0] === pl.pe[0];
-    const g = single ? open.get(pl.ps[0]) : undefined;
-    if (g && cmp(pl.ps, g.pe) < 0) {
-      g.members.push(pl);
-      if (cmp(pl.pe, g.pe) > 0) g.pe = pl.pe;
-      continue;
+    for (const p of [...placed, ...orphans]) {
+      p.psKey = posKey(p.ps);
+      p.rsKey = p.range ? posKey(p.range.s) : 0;
     }
-    const next: Group = { ps: pl.ps, pe: pl.pe, members: [pl], orphan: false };
-    groups.push(next);
-    if (single) open.set(pl.ps[0], next);
-  }
-  for (const o of orphans.sort(byReading)) groups.push({ ps: o.ps, pe: o.pe, members: [o], orphan: true });
-  // Stable sort keeps an orphan after a real excerpt that starts at the same position.
-  groups.sort((a, b) => cmp(a.ps, b.ps));
+    const byReading = (a: Placed, b: Placed) =>
+      a.psKey! - b.psKey! || (a.range && b.range ? a.rsKey! - b.rsKey! : 0) || a.ann.createdAt - b.ann.createdAt;
+    placed.sort(byReading);
 
-  let noteNo = 0;
-  const excerpts: Excerpt[] = groups.map((g) => {
+    // Merge passages of one paragraph that share characters there. The open excerpt of each
+    // paragraph is remembered, so a cross-paragraph passage sorted in between does not split it.
+    const groups: Group[] = [];
+    const open = new Map<number, Group>();
+    for (const pl of placed) {
+      const single = pl.ps[0] === pl.pe[0];
+      const g = single ? open.get(pl.ps[0]) : undefined;
+      if (g && cmp(pl.ps, g.pe) < 0) {
+        g.members.push(pl);
+        if (cmp(pl.pe, g.pe) > 0) g.pe = pl.pe;
+        continue;
+      }
+      const next: Group = { ps: pl.ps, pe: pl.pe, members: [pl], orphan: false };
+      groups.push(next);
+      if (single) open.set(pl.ps[0], next);
+    }
+    for (const o of orphans.sort(byReading)) groups.push({ ps: o.ps, pe: o.pe, members: [o], orphan: true });
+    // Stable sort keeps an orphan after a real excerpt that starts at the same position.
+    groups.sort((a, b) => cmp(a.ps, b.ps));
+    return groups;
+  });
+
+  // Note numbers run over the whole document: each excerpt starts after the notes of those
+  // before it, so any excerpt can be built alone. `richNote` is cached per note.
+  const noteBase: number[] = [];
+  let notesTotal = 0;
+  for (const g of groups) {
+    noteBase.push(notesTotal);
+    if (options.notes !== 'inline') for (const m of g.members) if (hasNoteText(m.ann.note)) notesTotal++;
+  }
+  const usedSet = new Set<ColorKey>();
+  for (const g of groups) for (const m of g.members) usedSet.add(m.ann.color);
+
+  const build = (gi: number): Excerpt => {
+    const g = groups[gi];
+    let noteNo = noteBase[gi];
     const members = [...g.members].sort(
       (a, b) => (a.range && b.range ? cmp(a.range.s, b.range.s) : 0) || a.ann.createdAt - b.ann.createdAt,
     );
@@ -542,23 +648,35 @@ export function buildExcerpts(report: Report, annotations: readonly Annotation[]
       colors: legend.map((l) => l.color).filter((c) => colorSet.has(c)),
       orphan: g.orphan,
     };
-  });
-
-  const used = new Set(excerpts.flatMap((e) => e.colors));
-  return {
+  };
+  const built: (Excerpt | undefined)[] = new Array(groups.length);
+  const excerpt = (i: number): Excerpt => (built[i] ??= build(i));
+  const first = (n: number): Excerpt[] => {
+    const out: Excerpt[] = [];
+    for (let i = 0; i < Math.min(n, groups.length); i++) out.push(excerpt(i));
+    return out;
+  };
+  const head: Omit<ExcerptDocument, 'excerpts'> = {
     title: options.title ?? `${options.reportTitle ?? report.title}·批注摘录`,
     reportTitle: options.reportTitle ?? report.title,
     reportId: report.id,
     userName: options.userName ?? '',
     date: options.date ?? '',
     legend,
-    usedColors: legend.map((l) => l.color).filter((c) => used.has(c)),
+    usedColors: legend.map((l) => l.color).filter((c) => usedSet.has(c)),
     passageMode: options.passage,
     notes: options.notes,
-    excerpts,
-    noteCount: noteNo,
+    noteCount: notesTotal,
     continuesFrom: report.continuesFrom,
     continuesOn: report.continuesOn,
+  };
+  return {
+    head,
+    count: groups.length,
+    size: (i) => groups[i].members.length,
+    excerpt,
+    first,
+    document: () => ({ ...head, excerpts: first(groups.length) }),
   };
 }
 

@@ -96,4 +96,64 @@ describe('打印摘录', () => {
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     await context.close();
   });
+
+  it('prints and exports every excerpt of 2,000 annotations, not just the preview\'s first ones', async () => {
+    const { context, page } = await openReader(browser());
+    const report = bundledReport();
+    // One short highlight per sentence, round after round: sentences never merge with each other,
+    // so the document has one excerpt per annotated sentence, far more than the preview shows.
+    const sentences = report.paragraphs
+      .filter((p) => p.kind === 'body')
+      .flatMap((p) => p.sentences.filter((s) => s.end - s.start > 12).map((s) => ({ p, s })));
+    const specs: SeedSpec[] = [];
+    for (let round = 0; specs.length < 2000; round++) {
+      for (const { p, s } of sentences) {
+        if (specs.length === 2000) break;
+        const at = s.start + (round % 10);
+        specs.push({ paragraphId: p.id, start: at, end: at + 2, color: COLORS[specs.length % 5], note: `第${specs.length + 1}条核对意见` });
+      }
+    }
+    await seed(page, makeAnnotations(report, specs));
+    const last = sentences[sentences.length - 1];
+    const lastNotes = specs.filter((x) => x.paragraphId === last.p.id && x.start >= last.s.start && x.start < last.s.end).map((x) => x.note!);
+
+    await page.getByRole('button', { name: '打印摘录' }).click();
+    const preview = page.locator('[aria-label="打印预览"]');
+    await preview.locator('.yd-excerpt').first().waitFor();
+    const status = page.locator('.excerpt-builder .excerpt-status');
+    await expect.poll(() => status.first().innerText()).toBe(`共 ${sentences.length} 条摘录`);
+    // The preview holds only its first excerpts...
+    const shown = await preview.locator('.yd-excerpt').count();
+    expect(shown).toBeLessThan(sentences.length);
+    expect((await preview.innerText()).replace(/\s+/g, '')).not.toContain(lastNotes[0]);
+
+    // ... Markdown takes the whole document (built from the excerpts the preview never showed) ...
+    const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Markdown' }).click()]);
+    const mdRaw = await (await md.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    const mdText = mdRaw.replace(/\s+/g, '');
+    for (const note of lastNotes) expect(mdText).toContain(note);
+    expect(mdText).toContain('第2000条核对意见');
+    expect(mdRaw.match(/^#### /gm)?.length).toBe(sentences.length);
+
+    // ... and 打印 fills the preview with every excerpt before the print dialog opens.
+    await page.evaluate(() => {
+      window.print = () => {
+        const el = document.querySelector('[aria-label="打印预览"]')!;
+        (window as unknown as { printed: { excerpts: number } }).printed = { excerpts: el.querySelectorAll('.yd-excerpt').length };
+      };
+    });
+    await page.getByRole('button', { name: '打印', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printed?: { excerpts: number } }).printed?.excerpts)).toBe(sentences.length);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const pdf = `${SCREENSHOT_DIR}/excerpts-2000.pdf`;
+    await page.evaluate(() => document.fonts.ready);
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).replace(/\s+/g, '');
+    expect(text).toContain(`${last.p.label}`);
+    for (const note of lastNotes) expect(text).toContain(note);
+    expect(text).toContain('第2000条核对意见');
+    expect(text).toContain('第1条核对意见');
+    await context.close();
+  }, 300_000);
 });

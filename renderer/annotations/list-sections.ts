@@ -69,6 +69,8 @@ function filterChunk(chunk: readonly Annotation[], filter: ListFilter, match: (a
  */
 export const NO_FILTER: ListFilter = Object.freeze({});
 
+const isEmpty = (f: ListFilter) => !f.section && !f.colors?.length && !f.tags?.length && !f.authors?.length;
+
 export interface ListSections {
   /** Sections of the annotations that pass the filter, as their paragraph arrays (O(paragraphs)). */
   sections: ChunkGroup[];
@@ -80,7 +82,9 @@ export interface ListSections {
 }
 
 /** What applyListFilter + groupByPart give for the list, from the filing by paragraph. */
-export function listSections(report: Report, byParagraph: ReadonlyMap<string, readonly Annotation[]>, orphans: readonly Annotation[], filter: ListFilter): ListSections {
+export function listSections(report: Report, byParagraph: ReadonlyMap<string, readonly Annotation[]>, orphans: readonly Annotation[], given: ListFilter): ListSections {
+  // Every empty filter is the one NO_FILTER: the list's filter and the section menu's share the cache.
+  const filter = isEmpty(given) ? NO_FILTER : given;
   const match = annotationMatcher(filter);
   const kept = new Map<string, readonly Annotation[]>();
   let shown = 0;

@@ -2,15 +2,16 @@
  * 批注列表: every annotation of the report grouped by part/item in reading order (or by time),
  * filtered by colour, tag and author, with counts per colour and the orphans listed apart.
  */
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import type { ResolvedAnchor } from '../../shared/anchoring';
-import { sortByTime, type Annotation, type ColorKey, type LegendEntry } from '../../shared/annotations';
+import type { Annotation, ColorKey, LegendEntry } from '../../shared/annotations';
 import type { Report } from '../../shared/report/model';
 import { toDisplayText } from '../../shared/report/display';
 import { labelOf } from './citation';
 import type { ListFilter } from './list-filter';
-import { listSections, summarize } from './list-sections';
+import { flatBlocks, positionBlocks, TimeOrder, type ListBlock, type ListRow } from './list-blocks';
+import { listSections, NO_FILTER, summarize } from './list-sections';
 
 interface Props {
   report: Report;
@@ -37,19 +38,6 @@ export function groupHeading(label: string, title: string): string {
   // `三(一)` + `(一)坚持…` → `三 （一）坚持…`: the part stays, the item number is not repeated.
   if (item && (title.startsWith(item) || t.startsWith(toDisplayText(item)))) return `${label.slice(0, -item.length)} ${shown}`;
   return `${label} ${shown}`;
-}
-
-type ItemRow = { kind: 'item'; a: Annotation; orphan?: boolean };
-type Row = { kind: 'group'; key: string; title: string; count: number } | { kind: 'orphans'; count: number } | ItemRow;
-
-/** One row object per annotation version and kind: rebuilding 50,000 rows after a click allocates none. */
-const itemRows = new WeakMap<Annotation, ItemRow>();
-const orphanRows = new WeakMap<Annotation, ItemRow>();
-function itemRow(a: Annotation, orphan: boolean): ItemRow {
-  const cache = orphan ? orphanRows : itemRows;
-  let r = cache.get(a);
-  if (!r) cache.set(a, (r = orphan ? { kind: 'item', a, orphan } : { kind: 'item', a }));
-  return r;
 }
 
 /** Quotes already starting or ending with a quotation mark are not wrapped in another. */
@@ -112,12 +100,9 @@ export function AnnotationList({ report, byParagraph, orphans, resolutions, lege
     for (const chunk of byParagraph.values()) n += chunk.length;
     return n;
   }, [byParagraph, orphans]);
-  const sections = useMemo(() => listSections(report, byParagraph, orphans, {}).groups, [report, byParagraph, orphans]);
+  const sections = useMemo(() => listSections(report, byParagraph, orphans, NO_FILTER).sections, [report, byParagraph, orphans]);
   const grouped = useMemo(() => listSections(report, byParagraph, orphans, filter), [report, byParagraph, orphans, filter]);
-  const byTime = useMemo(
-    () => (sort === 'time' ? sortByTime([...grouped.groups.flatMap((g) => g.annotations), ...grouped.orphans], 'updatedAt') : []),
-    [sort, grouped],
-  );
+  const timeOrder = useRef<TimeOrder | null>(null);
   const meaning = (c: ColorKey) => legend.find((l) => l.color === c)?.meaning ?? c;
 
   const toggleColor = (c: ColorKey) => {
@@ -127,38 +112,35 @@ export function AnnotationList({ report, byParagraph, orphans, resolutions, lege
     onFilterChange({ ...filter, colors: [...cur] });
   };
 
-  // One flat list of rows (section headings and items) so that 5,000 annotations render only
-  // the rows in view.
-  const rows: Row[] = useMemo(() => {
-    if (sort === 'time') return byTime.map((a) => itemRow(a, false));
-    const out: Row[] = [];
-    for (const g of grouped.groups) {
-      out.push({ kind: 'group', key: g.key, title: `${groupHeading(g.label, g.title)}`, count: g.annotations.length });
-      for (const a of g.annotations) out.push(itemRow(a, false));
+  // Blocks of rows (section headings, then up to BLOCK_ROWS items of one paragraph) so that
+  // 50,000 annotations render only the rows in view and a click re-positions a few thousand
+  // blocks, not 50,000 rows.
+  const blocks: ListBlock[] = useMemo(() => {
+    if (sort === 'time') {
+      timeOrder.current ??= new TimeOrder();
+      const chunks = grouped.sections.flatMap((g) => g.chunks.map((c) => c.annotations));
+      if (grouped.orphans.length > 0) chunks.push(grouped.orphans);
+      return flatBlocks(timeOrder.current.update(chunks));
     }
-    if (grouped.orphans.length > 0) {
-      out.push({ kind: 'orphans', count: grouped.orphans.length });
-      for (const a of grouped.orphans) out.push(itemRow(a, true));
-    }
-    return out;
-  }, [sort, byTime, grouped]);
+    timeOrder.current = null;
+    return positionBlocks(grouped.sections, grouped.orphans, (g) => groupHeading(g.label, g.title));
+  }, [sort, grouped]);
 
   const scroller = useRef<HTMLElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  const estimateSize = useCallback((i: number) => (blocks[i].items > 0 ? blocks[i].items * 96 : blocks[i].rows[0].kind === 'orphans' ? 64 : 30), [blocks]);
+  const getItemKey = useCallback((i: number) => blocks[i].key, [blocks]);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: blocks.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (i) => (rows[i].kind === 'item' ? 96 : rows[i].kind === 'orphans' ? 64 : 30),
-    overscan: 8,
+    estimateSize,
+    overscan: 2,
     measureElement: measureWithoutLayout,
     scrollMargin: listRef.current?.offsetTop ?? 0,
-    getItemKey: (i) => {
-      const r = rows[i];
-      return r.kind === 'item' ? r.a.id : r.kind === 'group' ? `g:${r.key}` : 'orphans';
-    },
+    getItemKey,
   });
 
-  const renderRow = (row: Row) => {
+  const renderRow = (row: ListRow) => {
     if (row.kind === 'group')
       return (
         <h3 className="annotation-group-head">
@@ -227,7 +209,7 @@ export function AnnotationList({ report, byParagraph, orphans, resolutions, lege
             <option value="">全部章节</option>
             {sections.map((g) => (
               <option key={g.key} value={g.key}>
-                {groupHeading(g.label, g.title)}（{g.annotations.length}）
+                {groupHeading(g.label, g.title)}（{g.count}）
               </option>
             ))}
           </select>
@@ -246,13 +228,16 @@ export function AnnotationList({ report, byParagraph, orphans, resolutions, lege
           {virtualizer.getVirtualItems().map((v) => (
             <div
               key={v.key}
-              role="listitem"
               data-index={v.index}
               ref={virtualizer.measureElement}
-              className="annotation-row"
+              className="annotation-block"
               style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start - virtualizer.options.scrollMargin}px)` }}
             >
-              {renderRow(rows[v.index])}
+              {blocks[v.index].rows.map((row) => (
+                <div key={row.kind === 'item' ? row.a.id : row.kind === 'group' ? `g:${row.key}` : 'orphans'} role="listitem" className="annotation-row">
+                  {renderRow(row)}
+                </div>
+              ))}
             </div>
           ))}
         </div>

@@ -34,7 +34,7 @@ import { describeStorageError } from '../../shared/storage/storage-errors';
 
 /** What the store needs from persistence (AnnotationRepository satisfies it). */
 export interface AnnotationPersistence {
-  apply(edits: readonly AnnotationEdit[]): Promise<AnnotationChange[]>;
+  apply(edits: readonly AnnotationEdit[], opts?: { onProgress?(done: number, total: number): void; signal?: AbortSignal }): Promise<AnnotationChange[]>;
   /** Moves annotations made on the same text under an older report id to this one (optional). */
   adoptByFingerprint?(reportId: string, fingerprint: string): Promise<number>;
   observeByReport(reportId: string): { subscribe(observer: { next(rows: Annotation[]): void; error(e: unknown): void }): { unsubscribe(): void } };
@@ -43,6 +43,13 @@ export interface AnnotationPersistence {
    * thousands of annotations, re-reading every row after each save is what makes typing slow).
    */
   observeChangesByReport?(reportId: string): { subscribe(observer: { next(feed: AnnotationFeed): void; error(e: unknown): void }): { unsubscribe(): void } };
+}
+
+/** Progress and cancellation of a large write (an import, its undo). */
+export interface BulkOptions {
+  /** 'write': records written of all; 'show': records shown of all (the write is committed). */
+  onProgress?(phase: 'write' | 'show', done: number, total: number): void;
+  signal?: AbortSignal;
 }
 
 export interface OpenAnnotation {
@@ -121,7 +128,12 @@ export interface AnnotationStore {
    * added records are removed outright, replaced ones get their old version back, so nothing
    * of the undo travels to other members.
    */
-  importChanges(changes: readonly AnnotationChange[], label: string): Promise<AnnotationChange[]>;
+  /**
+   * Writes merged records as one undoable step. Large ones (an import of 100,000) are written in
+   * chunks of one transaction and then shown a few paragraphs at a time, each in its own task;
+   * `signal` cancels the write (nothing is kept) until it is committed.
+   */
+  importChanges(changes: readonly AnnotationChange[], label: string, opts?: BulkOptions): Promise<AnnotationChange[]>;
   /** The label of what was undone, or null when there was nothing (or it failed). */
   undo(): Promise<string | null>;
   redo(): Promise<string | null>;
@@ -176,6 +188,13 @@ const EMPTY_STATE: AnnotationState = {
 const VERIFY_SLICE = 1000;
 /** Above this many changed records a re-read rebuilds everything instead of patching. */
 const PATCH_LIMIT = 5000;
+/**
+ * Above this many written records, the store takes them in SHOW_SLICE at a time (in paragraph
+ * order, so each slice redraws a few paragraphs), yielding to the page between slices.
+ */
+const SLICED_ABOVE = 2000;
+const SHOW_SLICE = 1000;
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Runs `fn` once the page has painted and is idle (at the latest after 2 s): follow-up work of
@@ -219,15 +238,42 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
     set({ ...(ids.length > PATCH_LIMIT ? derive() : derivePatch(ids)), error: null });
   };
 
-  const persist = async (edits: AnnotationEdit[]): Promise<AnnotationChange[]> => {
+  /** Feed events held back while a large write is shown slice by slice (handled after it). */
+  let held: Array<() => void> | null = null;
+
+  /** absorb, a slice of records (in paragraph order) per task: no task redraws the whole page. */
+  const absorbInSlices = async (changes: readonly AnnotationChange[], onShown?: (done: number) => void) => {
+    const report = state.report;
+    const order = new Map((report?.paragraphs ?? []).map((p, i) => [p.id, i]));
+    const at = (c: AnnotationChange) => order.get((c.after ?? c.before)!.anchor.segmentId) ?? -1;
+    const sorted = [...changes].sort((x, y) => at(x) - at(y));
+    for (let i = 0; i < sorted.length; i += SHOW_SLICE) {
+      if (state.report !== report) return;
+      absorb(sorted.slice(i, i + SHOW_SLICE));
+      onShown?.(Math.min(sorted.length, i + SHOW_SLICE));
+      await nextTask();
+    }
+  };
+
+  const persist = async (edits: AnnotationEdit[], opts: BulkOptions = {}): Promise<AnnotationChange[]> => {
+    const large = edits.length > SLICED_ABOVE;
+    // The change feed names the same rows: it waits until they are shown (then reads nothing new).
+    if (large) held ??= [];
     try {
-      const changes = await persistence.apply(edits);
-      absorb(changes);
+      const changes = await persistence.apply(edits, { signal: opts.signal, onProgress: (done, total) => opts.onProgress?.('write', done, total) });
+      if (changes.length > SLICED_ABOVE) await absorbInSlices(changes, (done) => opts.onProgress?.('show', done, changes.length));
+      else absorb(changes);
       return changes;
     } catch (e) {
       // Not saved: say so; the view stays on what is stored.
-      set({ error: describeStorageError(e) });
+      if (!(e instanceof Error && e.name === 'ImportCancelled')) set({ error: describeStorageError(e) });
       throw e;
+    } finally {
+      if (large) {
+        const later = held ?? [];
+        held = null;
+        for (const run of later) run();
+      }
     }
   };
 
@@ -382,17 +428,21 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
         subscribe: (o: { next(f: AnnotationFeed): void; error(e: unknown): void }) =>
           persistence.observeByReport(report.id).subscribe({ next: (rows) => o.next({ kind: 'all', rows }), error: (e) => o.error(e) }),
       };
+      const handle = (f: AnnotationFeed) => {
+        if (state.report !== report) return;
+        if (f.kind === 'all' || !state.loaded) onRows(f.rows);
+        else onSome(f.rows, f.gone);
+        // Annotations made when this text had another id (older builds named opened files after
+        // the file) come along, once the report's own are on screen; the liveQuery shows them.
+        if (!adopted) {
+          adopted = true;
+          whenIdle(() => void persistence.adoptByFingerprint?.(report.id, report.fingerprint).catch(() => 0));
+        }
+      };
       subscription = feed.subscribe({
         next: (f) => {
-          if (state.report !== report) return;
-          if (f.kind === 'all' || !state.loaded) onRows(f.rows);
-          else onSome(f.rows, f.gone);
-          // Annotations made when this text had another id (older builds named opened files after
-          // the file) come along, once the report's own are on screen; the liveQuery shows them.
-          if (!adopted) {
-            adopted = true;
-            whenIdle(() => void persistence.adoptByFingerprint?.(report.id, report.fingerprint).catch(() => 0));
-          }
+          if (held) held.push(() => handle(f));
+          else handle(f);
         },
         error: (e) => set({ error: `批注读取失败：${e instanceof Error ? e.message : String(e)}` }),
       });
@@ -427,10 +477,10 @@ export function createAnnotationStore(persistence: AnnotationPersistence): Annot
       await persist([{ kind: 'replace', id: row.id, expected: raw?.updatedAt ?? null, record: null }]).catch(() => []);
       set({ broken: state.broken.filter((b) => b !== row) });
     },
-    async importChanges(merge, label) {
+    async importChanges(merge, label, opts) {
       await flushNote();
       const edits: AnnotationEdit[] = merge.map((c) => ({ kind: 'replace', id: (c.after ?? c.before)!.id, expected: c.before?.updatedAt ?? null, record: c.after }));
-      const changes = await persist(edits);
+      const changes = await persist(edits, opts);
       // A damaged row that a restore repaired is not put back damaged by an undo.
       const undoable = changes.filter((c) => c.before === null || parseAnnotation(c.before).ok);
       if (undoable.length > 0) undoStack.record(label, undoable, { mode: 'replace' });

@@ -9,7 +9,7 @@ import { parseWebAnnotations, serializeWebAnnotations } from '../../shared/excha
 import { annotationsToCsv } from '../../shared/export/annotation-csv';
 import type { AnnotationChange } from '../../shared/annotations/undo-stack';
 import type { ExchangeFile } from '../../shared/exchange/format';
-import { changesToOthers, EXCHANGE_MESSAGES, MAX_EXCHANGE_BYTES, mergeAnnotations, parseExchange, serializeExchange, summaryText, type MergeChange } from '../../shared/exchange';
+import { changesToOthers, EXCHANGE_MESSAGES, MAX_EXCHANGE_BYTES, mergeAnnotations, parseExchange, serializeExchange, summaryText, type MergeChange, type MergeSummary } from '../../shared/exchange';
 import type { ReaderHost } from '../../shared/ipc/contract';
 import type { Report } from '../../shared/report/model';
 
@@ -19,8 +19,8 @@ export interface ExchangePorts {
   host: Pick<ReaderHost, 'openFile' | 'saveFile'>;
   /** Every record of the report, tombstones included (deletes travel too). */
   listAll(reportId: string): Promise<Annotation[]>;
-  /** Writes the merged records as one undoable step. */
-  apply(changes: AnnotationChange[]): Promise<void>;
+  /** Writes the merged records as one undoable step (large ones in steps, cancellable until committed). */
+  apply(changes: AnnotationChange[], opts?: { signal?: AbortSignal; onProgress?(phase: 'write' | 'show', done: number, total: number): void }): Promise<void>;
   /**
    * Asks before a file deletes or rewrites annotations written by someone other than its sender
    * (`changes`): apply everything, only the new annotations, or nothing.
@@ -97,29 +97,72 @@ export function readWebAnnotationFile(bytes: Uint8Array, report: Report): { ok: 
 }
 
 /**
- * Lets the user pick a file (研读's exchange file, or W3C Web Annotation JSON-LD from another
- * reader) and merges it; the message for the user (nothing changes on error).
+ * The CPU-heavy half of 导入批注: decode and parse the file, validate every record, merge with
+ * the report's own records. Pure, so that it runs in a worker (renderer/import): for 100,000
+ * annotations it is seconds of work, and JSON.parse alone one uninterruptible task.
  */
-export async function importAnnotations(ports: ExchangePorts, report: Report, reportTitle: string, format: 'yandu' | 'w3c' = 'yandu'): Promise<string> {
+export type ImportFormat = 'yandu' | 'w3c';
+
+export type PreparedImport =
+  | {
+      ok: true;
+      changes: MergeChange[];
+      summary: MergeSummary;
+      /** The sender named in the file ('' for W3C files). */
+      from: string;
+      /** Records of a W3C file set aside, as reasons. */
+      skipped: string[];
+      /** Indexes into `changes` of those that delete or rewrite someone else's annotations. */
+      toOthers: number[];
+    }
+  | { ok: false; error: string; other?: ExchangeFile };
+
+export function prepareImport(bytes: Uint8Array, local: readonly Annotation[], report: Report, reportTitle: string, format: ImportFormat): PreparedImport {
+  const file = format === 'w3c' ? readWebAnnotationFile(bytes, report) : { skipped: [] as string[], ...readExchangeFile(bytes, report, reportTitle) };
+  if (!file.ok) return file;
+  const { changes, summary } = mergeAnnotations(local, file.annotations);
+  const others = new Set(changesToOthers(changes, file.from));
+  const toOthers: number[] = [];
+  changes.forEach((c, i) => others.has(c) && toOthers.push(i));
+  return { ok: true, changes, summary, from: file.from, skipped: file.skipped, toOthers };
+}
+
+/** Where an import is: reading and merging the file, writing, showing the records. */
+export type ImportPhase = 'prepare' | 'write' | 'show';
+
+export interface ImportOptions {
+  /** prepareImport elsewhere (a worker); in this thread when absent. */
+  prepare?(bytes: Uint8Array, local: readonly Annotation[], format: ImportFormat): Promise<PreparedImport>;
+  onProgress?(phase: ImportPhase, done: number, total: number): void;
+  /** Cancels the import until its write is committed (nothing is kept). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Lets the user pick a file (研读's exchange file, or W3C Web Annotation JSON-LD from another
+ * reader) and merges it; the message for the user (nothing changes on error or cancel).
+ */
+export async function importAnnotations(ports: ExchangePorts, report: Report, reportTitle: string, format: ImportFormat = 'yandu', opts: ImportOptions = {}): Promise<string> {
   const opened = await ports.host.openFile({ filters: format === 'w3c' ? WEB_ANNOTATION_FILTERS : EXCHANGE_FILTERS });
   if (!opened.ok) return `无法读取文件：${opened.error}`;
   if (opened.value === null) return '已取消导入。';
-  const file = format === 'w3c' ? readWebAnnotationFile(opened.value.bytes, report) : { skipped: [] as string[], ...readExchangeFile(opened.value.bytes, report, reportTitle) };
-  if (!file.ok && 'other' in file && file.other && ports.elsewhere) return ports.elsewhere(file.other);
+  opts.onProgress?.('prepare', 0, 0);
+  const local = await ports.listAll(report.id);
+  const file = opts.prepare ? await opts.prepare(opened.value.bytes, local, format) : prepareImport(opened.value.bytes, local, report, reportTitle, format);
+  if (!file.ok && file.other && ports.elsewhere) return ports.elsewhere(file.other);
   if (!file.ok) return `未导入：${file.error}`;
   const setAside = file.skipped.length > 0 ? `；另有 ${file.skipped.length} 条无法定位到正文，未导入（${file.skipped[0]}${file.skipped.length > 1 ? '…' : ''}）` : '';
-  const merged = mergeAnnotations(await ports.listAll(report.id), file.annotations);
-  let { changes, summary } = merged;
-  const touchesOthers = changesToOthers(changes, file.from);
-  if (touchesOthers.length > 0) {
-    const choice = await ports.confirm(touchesOthers, file.from);
+  let { changes, summary } = file;
+  if (file.toOthers.length > 0) {
+    const choice = await ports.confirm(file.toOthers.map((i) => file.changes[i]), file.from);
     if (choice === 'cancel') return '已取消导入，没有任何改动。';
     if (choice === 'new-only') {
       changes = changes.filter((c) => c.before === null);
-      summary = { ...summary, updated: 0, deleted: 0, restored: 0, tombstonesUpdated: 0, skipped: summary.skipped + (merged.changes.length - changes.length) };
+      summary = { ...summary, updated: 0, deleted: 0, restored: 0, tombstonesUpdated: 0, skipped: summary.skipped + (file.changes.length - changes.length) };
     }
   }
-  if (changes.length > 0) await ports.apply(changes);
+  if (opts.signal?.aborted) return '已取消导入，没有任何改动。';
+  if (changes.length > 0) await ports.apply(changes, { signal: opts.signal, onProgress: opts.onProgress });
   const who = file.from ? `（来自${file.from}）` : '';
   return `导入${who}：${summaryText(summary)}${setAside}${changes.length > 0 ? '。Ctrl+Z 可撤销' : ''}`;
 }

@@ -4,7 +4,7 @@
  * cached on it, so after a click only the one or two paragraphs it touched are looked at again
  * (50,000 annotations: counting, filtering and regrouping everything took longer than a frame).
  */
-import { annotationMatcher, countByColor, groupSections, listAuthors, rankTags, tagSpellings, type Annotation, type AnnotationGroup, type ColorKey, type TagCount } from '../../shared/annotations';
+import { annotationMatcher, countByColor, groupChunks, groupSections, listAuthors, rankTags, tagSpellings, type Annotation, type AnnotationGroup, type ChunkGroup, type ColorKey, type TagCount } from '../../shared/annotations';
 import type { Report } from '../../shared/report/model';
 import type { ListFilter } from './list-filter';
 
@@ -63,16 +63,28 @@ function filterChunk(chunk: readonly Annotation[], filter: ListFilter, match: (a
   return kept;
 }
 
+/**
+ * "No filter", one object: the per-chunk filter cache is keyed by the filter object, and a fresh
+ * `{}` on every render missed it (and evicted the list's own entry), refiltering 50,000 per click.
+ */
+export const NO_FILTER: ListFilter = Object.freeze({});
+
+const isEmpty = (f: ListFilter) => !f.section && !f.colors?.length && !f.tags?.length && !f.authors?.length;
+
 export interface ListSections {
-  /** Sections of the annotations that pass the filter, in reading order. */
-  groups: AnnotationGroup[];
+  /** Sections of the annotations that pass the filter, as their paragraph arrays (O(paragraphs)). */
+  sections: ChunkGroup[];
+  /** The same sections with their annotations concatenated (computed when read: O(annotations)). */
+  readonly groups: AnnotationGroup[];
   orphans: readonly Annotation[];
   /** How many pass the filter. */
   shown: number;
 }
 
 /** What applyListFilter + groupByPart give for the list, from the filing by paragraph. */
-export function listSections(report: Report, byParagraph: ReadonlyMap<string, readonly Annotation[]>, orphans: readonly Annotation[], filter: ListFilter): ListSections {
+export function listSections(report: Report, byParagraph: ReadonlyMap<string, readonly Annotation[]>, orphans: readonly Annotation[], given: ListFilter): ListSections {
+  // Every empty filter is the one NO_FILTER: the list's filter and the section menu's share the cache.
+  const filter = isEmpty(given) ? NO_FILTER : given;
   const match = annotationMatcher(filter);
   const kept = new Map<string, readonly Annotation[]>();
   let shown = 0;
@@ -88,5 +100,12 @@ export function listSections(report: Report, byParagraph: ReadonlyMap<string, re
   }
   // Orphans have no section: a section filter leaves them out.
   const shownOrphans = filter.section ? [] : filterChunk(orphans, filter, match);
-  return { groups: groupSections(report, kept), orphans: shownOrphans, shown: shown + shownOrphans.length };
+  return {
+    sections: groupChunks(report, kept),
+    get groups() {
+      return groupSections(report, kept);
+    },
+    orphans: shownOrphans,
+    shown: shown + shownOrphans.length,
+  };
 }

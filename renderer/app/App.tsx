@@ -33,6 +33,7 @@ import type { MergeChange } from '../../shared/exchange';
 import { SearchDock } from '../search/SearchDock';
 import type { ShelfRepository } from '../library/shelf-repository';
 import { useLibrary } from '../library/use-library';
+import { ImportProgressBar } from '../import/ImportProgressBar';
 import '../library/library.css';
 
 // Loaded when first opened, not at start-up: 打印摘录 (with the print and Word code), 设置, and the
@@ -547,6 +548,7 @@ export function App({ host, store, annotationStore, repository, shelf }: Props) 
       )}
       {library.element}
       {review && <ImportReviewDialog changes={review.changes} from={review.from} onChoose={review.answer} />}
+      <ImportProgressBar />
       {toast && (
         <div className="toast" role="status">
           {toast}

@@ -30,6 +30,27 @@ export function keysOfRangeSet(tree: IntervalTree | undefined): string[] | null 
   return walk(tree) ? out : null;
 }
 
+/** Rows the change feed reads back per step. */
+const FEED_CHUNK = 2000;
+
+/** Ids read, checked and written per step of a large `apply`. */
+export const APPLY_CHUNK = 1000;
+
+export interface ApplyOptions {
+  /** Ids done so far of all (after each chunk). */
+  onProgress?(done: number, total: number): void;
+  /** Aborting cancels the whole write: nothing of it is kept. */
+  signal?: AbortSignal;
+}
+
+/** A write cancelled by the user (the transaction was aborted: nothing was written). */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('已取消导入，没有任何改动。');
+    this.name = 'ImportCancelled';
+  }
+}
+
 export interface ListOptions {
   /** Default false: tombstones are left out. */
   includeDeleted?: boolean;
@@ -53,30 +74,49 @@ export class AnnotationRepository {
    * Applies `edits` in one read-write transaction: each is applied to the row as stored at that
    * moment, validated, and written. Returns the changes actually made (edits that change
    * nothing are left out). One invalid result aborts the whole transaction: nothing is written.
+   *
+   * Large lists (an import of 100,000) are read, checked and written APPLY_CHUNK ids at a time
+   * inside that one transaction: each chunk runs in its own task (the next starts when the
+   * previous chunk's write returns), so the page keeps painting, and `signal` can still cancel
+   * the whole write (the transaction is aborted: nothing of it is kept).
    */
-  async apply(edits: readonly AnnotationEdit[]): Promise<AnnotationChange[]> {
+  async apply(edits: readonly AnnotationEdit[], opts: ApplyOptions = {}): Promise<AnnotationChange[]> {
     if (edits.length === 0) return [];
+    const byId = new Map<string, AnnotationEdit[]>();
+    for (const e of edits) {
+      const id = editId(e);
+      const list = byId.get(id);
+      if (list) list.push(e);
+      else byId.set(id, [e]);
+    }
+    const ids = [...byId.keys()];
     return this.db.transaction('rw', this.db.annotations, async () => {
-      const ids = [...new Set(edits.map(editId))];
-      const rows = await this.db.annotations.bulkGet(ids);
-      const current = new Map<string, Annotation | null>(ids.map((id, i) => [id, rows[i] ? fromStored(rows[i]!) : null]));
-      const original = new Map(current);
-      const now = this.now();
-      for (const edit of edits) {
-        const id = editId(edit);
-        const next = applyEdit(current.get(id) ?? null, edit, now);
-        if (next === 'remove') current.set(id, null);
-        else if (next) current.set(id, assertAnnotation(next));
-      }
       const changes: AnnotationChange[] = [];
-      for (const [id, after] of current) {
-        const before = original.get(id) ?? null;
-        if (after !== before) changes.push({ before, after });
+      const now = this.now();
+      for (let at = 0; at < ids.length; at += APPLY_CHUNK) {
+        if (opts.signal?.aborted) throw new ImportCancelled();
+        const chunk = ids.slice(at, at + APPLY_CHUNK);
+        const rows = await this.db.annotations.bulkGet(chunk);
+        const puts: StoredAnnotation[] = [];
+        const removals: string[] = [];
+        chunk.forEach((id, i) => {
+          const before = rows[i] ? fromStored(rows[i]!) : null;
+          let after = before;
+          for (const edit of byId.get(id)!) {
+            const next = applyEdit(after, edit, now);
+            if (next === 'remove') after = null;
+            else if (next) after = assertAnnotation(next);
+          }
+          if (after === before) return;
+          changes.push({ before, after });
+          if (after) puts.push(toStored(after));
+          else removals.push(before!.id);
+        });
+        if (puts.length > 0) await this.db.annotations.bulkPut(puts);
+        if (removals.length > 0) await this.db.annotations.bulkDelete(removals);
+        opts.onProgress?.(Math.min(ids.length, at + APPLY_CHUNK), ids.length);
       }
-      const puts = changes.flatMap((c) => (c.after ? [toStored(c.after)] : []));
-      const removals = changes.flatMap((c) => (c.after ? [] : [c.before!.id]));
-      if (puts.length > 0) await this.db.annotations.bulkPut(puts);
-      if (removals.length > 0) await this.db.annotations.bulkDelete(removals);
+      if (opts.signal?.aborted) throw new ImportCancelled();
       return changes;
     });
   }
@@ -150,8 +190,14 @@ export class AnnotationRepository {
                 if (!closed) observer.next({ kind: 'all', rows });
                 continue;
               }
-              const ids = [...pending];
-              pending = new Set();
+              // At most FEED_CHUNK rows per read: a bulk write of 100,000 keys read back in one
+              // go held the page for the deserialisation of all of them.
+              const ids: string[] = [];
+              for (const id of pending) {
+                ids.push(id);
+                if (ids.length === FEED_CHUNK) break;
+              }
+              for (const id of ids) pending.delete(id);
               const stored = await this.db.annotations.bulkGet(ids);
               const rows: Annotation[] = [];
               const gone: string[] = [];

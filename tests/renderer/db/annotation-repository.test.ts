@@ -156,3 +156,33 @@ describe('AnnotationRepository', () => {
     sub.unsubscribe();
   });
 });
+
+describe('a large write (an import)', () => {
+  const many = (n: number) => Array.from({ length: n }, (_, i) => ({ ...annotationOn('大力发展绿电制氢'), id: `imp-${i}` }));
+
+  it('is written in chunks inside one transaction, with progress', async () => {
+    const { repo } = repoWithClock();
+    const steps: number[] = [];
+    const changes = await repo.apply(many(2500).map((record) => ({ kind: 'create' as const, record })), { onProgress: (done) => steps.push(done) });
+    expect(changes).toHaveLength(2500);
+    expect(steps).toEqual([1000, 2000, 2500]);
+    expect(await repo.listByReport(report.id)).toHaveLength(2500);
+  });
+
+  it('cancelled half-way: nothing of it is kept (the transaction is aborted)', async () => {
+    const { repo } = repoWithClock();
+    const mine = await create(repo, annotationOn('大力发展绿电制氢', { id: 'mine' }));
+    const abort = new AbortController();
+    const edits = many(3000).map((record) => ({ kind: 'create' as const, record }));
+    await expect(repo.apply(edits, { signal: abort.signal, onProgress: (done) => done === 2000 && abort.abort() })).rejects.toThrow('已取消导入');
+    expect(await repo.listByReport(report.id)).toEqual([mine.after]);
+  });
+
+  it('an invalid record in a later chunk: nothing of it is kept', async () => {
+    const { repo } = repoWithClock();
+    const records = many(2500);
+    records[2200] = { ...records[2200], color: 'orange' as never };
+    await expect(repo.apply(records.map((record) => ({ kind: 'create' as const, record })))).rejects.toThrow();
+    expect(await repo.listByReport(report.id)).toEqual([]);
+  });
+});

@@ -410,10 +410,10 @@ interface ProfileNode {
   children?: number[];
 }
 
-type CpuProfile = { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[] };
+export type CpuProfile = { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[] };
 
 /** Prints self time per source module and per function of a CPU profile of the unminified build. */
-function printProfile(title: string, dir: string, prof: CpuProfile): void {
+export function printProfile(title: string, dir: string, prof: CpuProfile): void {
   const total = (prof.endTime - prof.startTime) / 1000;
   const perSample = total / Math.max(1, prof.samples.length);
   const counts = new Map<number, number>();

@@ -7,38 +7,21 @@
  * apart. `BENCH_PROFILE=1` adds a CPU profile of one open per format in an unminified build
  * (self time per module and function; layout and style show as "(program)").
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import { build, printProfile, serve, type CpuProfile } from './annotations-ui.bench';
-import { cleanLines, cleanText, type CleanLine } from '../tests/fixtures/formats/clean-report';
+import { cleanText } from '../tests/fixtures/formats/clean-report';
+import { longReport } from '../tests/fixtures/formats/long-report';
 import { makeDocx } from '../tests/fixtures/formats/make-docx';
 import { makeHtml } from '../tests/fixtures/formats/make-html';
 import { makePdf } from '../tests/fixtures/formats/make-pdf';
 import { nodeFormatLibraries } from '../electron/main/format-libraries';
 import { loadReportFile } from '../shared/report/load/load-report';
+import { toDisplayText } from '../shared/report/display';
 import { startWebHarness } from './browser-harness';
 import { measure, printTable, ratio, stats, type Row } from './lib';
-
-const corpus = join(dirname(fileURLToPath(import.meta.url)), '../../shared/corpus/provincial-2026');
-const TARGET_CHARS = 60_000;
-
-/** One long report: 浙江's whole text, then the body paragraphs of further reports until ~60k characters. */
-function longReport(): CleanLine[] {
-  const [first, ...rest] = ['浙江省', '安徽省', '湖北省', '上海市'].map((p) => cleanLines(readFileSync(join(corpus, `2026_${p}_政府工作报告.txt`), 'utf8')));
-  const lines = [...first];
-  let chars = lines.reduce((n, l) => n + l.text.length, 0);
-  for (const more of rest) {
-    for (const l of more) {
-      if (l.kind !== 'body' || chars >= TARGET_CHARS) continue;
-      lines.push(l);
-      chars += l.text.length;
-    }
-  }
-  return lines;
-}
 
 interface OpenHooks {
   before?: (context: BrowserContext, page: Page) => Promise<void>;
@@ -57,7 +40,7 @@ interface OpenTimes {
  * profile that already holds the report would reopen its last copy instead). Times are read at
  * the first animation frame that shows the state, with the page's own clock.
  */
-async function openOnce(browser: Browser, url: string, name: string, bytes: Uint8Array, expect: { title: string; lastId: string }, hooks: OpenHooks = {}): Promise<OpenTimes> {
+async function openOnce(browser: Browser, url: string, name: string, bytes: Uint8Array, expect: { title: string; lastId: string; head: string }, hooks: OpenHooks = {}): Promise<OpenTimes> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   try {
     const page = await context.newPage();
@@ -70,11 +53,12 @@ async function openOnce(browser: Browser, url: string, name: string, bytes: Uint
     await hooks.before?.(context, page);
     // A string, not a function: tsx would wrap the inner named function in a helper the page lacks.
     await page.evaluate(`(() => {
-      const title = ${JSON.stringify(expect.title)}, lastId = ${JSON.stringify(expect.lastId)};
+      const title = ${JSON.stringify(expect.title)}, lastId = ${JSON.stringify(expect.lastId)}, head = ${JSON.stringify(expect.head)};
       const o = (window.__open = { t0: performance.now() });
       const tick = () => {
         if (document.querySelector('h1.report-title')?.textContent === title) {
-          if (o.first === undefined && document.querySelector('[data-segment-id="p0-0-1"]')) o.first = performance.now() - o.t0;
+          // Its own first paragraph: the title may change a frame before the old report's text goes.
+          if (o.first === undefined && document.querySelector('[data-segment-id="p0-0-1"]')?.textContent.startsWith(head)) o.first = performance.now() - o.t0;
           if (o.all === undefined && document.querySelector('[data-segment-id="' + lastId + '"]')) o.all = performance.now() - o.t0;
         }
         if (o.first === undefined || o.all === undefined) requestAnimationFrame(tick);
@@ -92,7 +76,7 @@ async function openOnce(browser: Browser, url: string, name: string, bytes: Uint
 }
 
 /** One profiled open per format, in an unminified build so the profile names modules. */
-async function profileOpens(browser: Browser, files: [string, string, Uint8Array][], expect: { title: string; lastId: string }): Promise<void> {
+async function profileOpens(browser: Browser, files: [string, string, Uint8Array][], expect: { title: string; lastId: string; head: string }): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'yandu-bench-open-profile-'));
   try {
     build(dir, false);
@@ -138,7 +122,8 @@ export default async function run(options: Record<string, string> = {}): Promise
     if (options.format) files.splice(1, files.length, ...files.slice(1).filter(([f]) => f.includes(options.format)));
     const parsed = await loadReportFile({ bytes: files[0][2], fileName: 'report.txt' }, nodeFormatLibraries);
     if (!parsed.ok) throw new Error(parsed.error);
-    const expect = { title, lastId: parsed.value.paragraphs.at(-1)!.id };
+    const head = toDisplayText(parsed.value.paragraphs.find((p) => p.id === 'p0-0-1')!.text).slice(0, 8);
+    const expect = { title, lastId: parsed.value.paragraphs.at(-1)!.id, head };
     if (process.env.BENCH_PROFILE) {
       await profileOpens(h.browser, files, expect);
       if (process.env.BENCH_PROFILE === 'only') return;

@@ -103,9 +103,11 @@ export function ReportPlugin({ report, marks, colors, activeId, paragraphNotes, 
       if (pr.painted < report.paragraphs.length) later();
     };
     const sched = (globalThis as { scheduler?: { postTask?(cb: () => void, o: { priority: string }): Promise<unknown> } }).scheduler;
-    // A background task runs after the frame that shows the chunk before; a timeout elsewhere.
+    // Each chunk is a task of its own, so the browser can show the one before in between.
+    // Not 'background': behind the search index and the annotation store a long report took
+    // seconds to complete, while the page's own find (Ctrl+F in a browser) sees only painted text.
     const later = () => {
-      if (sched?.postTask) void sched.postTask(step, { priority: 'background' });
+      if (sched?.postTask) void sched.postTask(step, { priority: 'user-visible' });
       else timer = window.setTimeout(step, 0);
     };
     later();
@@ -115,6 +117,7 @@ export function ReportPlugin({ report, marks, colors, activeId, paragraphNotes, 
     };
   };
 
+  const unregister = useRef<(() => void) | null>(null);
   useEffect(
     () =>
       editor.registerRootListener((root, prev) => {
@@ -134,7 +137,6 @@ export function ReportPlugin({ report, marks, colors, activeId, paragraphNotes, 
       }),
     [editor],
   );
-  const unregister = useRef<(() => void) | null>(null);
   useEffect(() => () => {
     progress.current.cancel();
     unregister.current?.();

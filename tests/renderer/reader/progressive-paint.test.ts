@@ -115,7 +115,7 @@ describe('progressive paint of a long report', () => {
           LexicalComposer,
           { initialConfig: { namespace: 't', editable: false, nodes: [SegmentNode, RemarkNode, ReaderMarkNode], onError: (e: Error) => { throw e; } } },
           createElement(ContentEditable, { className: 'reader-content' }),
-          createElement(ReportPlugin, { report: other, marks: new Map(), colors: new Map(), activeId: null, paragraphNotes: new Set(), flash: null }),
+          createElement(ReportPlugin, { report: other, marks: new Map(), colors: new Map(), activeId: null, paragraphNotes: new Set<string>(), flash: null }),
         ),
       ),
     );

@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createServer } from 'node:net';
 import type { Browser } from '@playwright/test';
 import { CHROMIUM, launch } from '../tests/e2e/chromium';
@@ -31,13 +32,15 @@ export async function startWebHarness(): Promise<WebHarness | null> {
     console.log(`(skipped: ${CHROMIUM} not found; apt-get install -y chromium)`);
     return null;
   }
-  if (!existsSync('out/web/index.html')) {
+  // BENCH_WEB: another web build (e.g. one of the commit before, for a before/after table).
+  const web = resolve(process.env.BENCH_WEB ?? 'out/web');
+  if (!existsSync(`${web}/index.html`)) {
     const b = spawnSync('npx', ['vite', 'build', '--config', 'vite.web.config.mts', '--logLevel', 'error'], { stdio: 'inherit' });
     if (b.status !== 0) throw new Error('web build failed');
   }
   // PORT pins the preview server (machines shared by several people hand each one a port).
   const port = process.env.PORT ? Number(process.env.PORT) : await freePort();
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.mts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--config', 'vite.web.config.mts', '--outDir', web, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}/`;

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type { Report } from '../../shared/report/model';
 import { rangeForOffsets } from './dom-selection';
 import { isTextEntry } from '../app/text-entry';
+import { ensurePainted } from '../reader/progressive-paint';
 
 interface SentenceRef {
   paragraphId: string;
@@ -33,7 +34,10 @@ export function useSentenceKeys(root: HTMLElement | null, report: Report): void 
     // The sentence S selected last: after it is marked (the selection is gone) S goes on from
     // there instead of starting over at the top of the view, as long as it is still in view.
     let last = -1;
-    const segOf = (id: string) => root.querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(id)}"]`);
+    const segOf = (id: string) => {
+      ensurePainted(root, [id]);
+      return root.querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(id)}"]`);
+    };
     /** The sentence the current selection starts in, else the first one at or below the top of the view. */
     const currentIndex = (): number => {
       const sel = window.getSelection();

@@ -1,5 +1,6 @@
 /** Maps the scroll offset of the reading column to a paragraph position and back. */
 import type { ReadingPosition } from './prefs';
+import { ensurePainted } from '../reader/progressive-paint';
 
 /** The paragraph element at the top edge of `scroller` and how far into it the edge is. */
 export function positionAtTop(scroller: HTMLElement, reportId: string): (ReadingPosition & { index: number }) | null {
@@ -21,6 +22,7 @@ export function positionAtTop(scroller: HTMLElement, reportId: string): (Reading
 
 /** Scrolls so that `pos` is at the top again; false when the paragraph no longer exists. */
 export function restorePosition(scroller: HTMLElement, pos: ReadingPosition): boolean {
+  ensurePainted(scroller, [pos.paragraphId]);
   const el = scroller.querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(pos.paragraphId)}"]`);
   if (!el) return false;
   const delta = el.getBoundingClientRect().top - scroller.getBoundingClientRect().top;

@@ -15,13 +15,22 @@ export interface RovingOptions {
   initial?(buttons: HTMLElement[]): HTMLElement | undefined;
 }
 
+/**
+ * Whether `el` is rendered. checkVisibility needs only styles; offsetParent (the fallback) makes
+ * the browser lay out the whole page, which cost a long layout of a new report on every outline
+ * change while it was being painted.
+ */
+function shown(el: HTMLElement): boolean {
+  return typeof el.checkVisibility === 'function' ? el.checkVisibility() : el.offsetParent !== null;
+}
+
 export function useRovingFocus(ref: RefObject<HTMLElement | null>, opts: RovingOptions): void {
   const { selector, prev, next, initial } = opts;
   useEffect(() => {
     const root = ref.current;
     if (!root) return;
     let current: HTMLElement | null = null;
-    const buttons = () => [...root.querySelectorAll<HTMLElement>(selector)].filter((b) => !b.hidden && b.offsetParent !== null);
+    const buttons = () => [...root.querySelectorAll<HTMLElement>(selector)].filter((b) => !b.hidden && shown(b));
     const settle = () => {
       const list = buttons();
       if (!current || !current.isConnected || !list.includes(current)) current = initial?.(list) ?? list[0] ?? null;

@@ -11,6 +11,7 @@ import { MSG } from '../messages';
 import { RemarkNode, SegmentNode } from './segment-node';
 import { ReportPlugin, type FlashRequest } from './ReportPlugin';
 import { ReaderMarkNode } from './reader-mark-node';
+import { ensurePainted } from './progressive-paint';
 import { useAnnotationState, useAnnotationStore } from '../annotations/use-annotation-store';
 
 export interface ReaderViewHandle {
@@ -57,6 +58,7 @@ export const ReaderView = forwardRef<ReaderViewHandle, Props>(function ReaderVie
 
   const scrollToParagraph = useCallback((id: string, opts: { flash?: boolean; smooth?: boolean } = {}) => {
     const scroller = scrollRef.current;
+    ensurePainted(scroller, [id]);
     const el = scroller?.querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(id)}"]`);
     if (!scroller || !el) return;
     const top = el.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - 16;

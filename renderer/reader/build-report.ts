@@ -53,19 +53,32 @@ export function remarksByParagraph(report: Report): Map<string, Remark[]> {
   return map;
 }
 
-/** Replaces the whole document with `report`; returns the segment node of each paragraph id. */
-export function $buildReport(report: Report, marks: ReadonlyMap<string, MarkRange[]>): Map<string, SegmentNode> {
-  const root = $getRoot();
-  root.clear();
-  const remarks = remarksByParagraph(report);
-  const nodes = new Map<string, SegmentNode>();
+/**
+ * Appends the segment nodes of paragraphs `from`..`to` (exclusive) of `report` to the root, in
+ * order after those already there; records each in `nodes` (paragraph id → segment node).
+ */
+export function $appendParagraphs(
+  report: Report,
+  marks: ReadonlyMap<string, MarkRange[]>,
+  remarks: ReadonlyMap<string, Remark[]>,
+  from: number,
+  to: number,
+  nodes: Map<string, SegmentNode>,
+): void {
   const children: LexicalNode[] = [];
-  for (const p of report.paragraphs) {
+  for (const p of report.paragraphs.slice(from, to)) {
     const seg = $createSegmentNode(p.id, p.kind, p.label);
     $fillSegment(seg, p, remarks.get(p.id) ?? [], marks.get(p.id) ?? []);
     nodes.set(p.id, seg);
     children.push(seg);
   }
-  root.append(...children);
+  $getRoot().append(...children);
+}
+
+/** Replaces the document with the first `end` paragraphs of `report` (all by default); returns the segment node of each. */
+export function $buildReport(report: Report, marks: ReadonlyMap<string, MarkRange[]>, end = report.paragraphs.length): Map<string, SegmentNode> {
+  $getRoot().clear();
+  const nodes = new Map<string, SegmentNode>();
+  $appendParagraphs(report, marks, remarksByParagraph(report), 0, end, nodes);
   return nodes;
 }

@@ -4,6 +4,7 @@
  * flash of a sentence jumped to. Browsers without the API simply show nothing extra.
  */
 import { rangeForOffsets } from '../annotations/dom-selection';
+import { ensurePainted } from './progressive-paint';
 
 export interface ParagraphRange {
   paragraphId: string;
@@ -25,6 +26,7 @@ export function paintRanges(root: HTMLElement, name: string, ranges: readonly Pa
     registry.delete(name);
     return 0;
   }
+  ensurePainted(root, ranges.map((r) => r.paragraphId));
   const doms: Range[] = [];
   const cache = new Map<string, HTMLElement | null>();
   for (const r of ranges) {

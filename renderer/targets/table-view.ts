@@ -30,12 +30,13 @@ export function valueKey(r: Pick<TargetRow, 'number' | 'unit'>): { unit: string;
   return scale ? { unit: unit.slice(scale[0].length), amount: r.number * scale[1] } : { unit, amount: r.number };
 }
 
-function compareValues(a: TargetRow, b: TargetRow): number {
+/** Units in a fixed order (percentages first) in either direction; amounts by `sign` within one. */
+function compareValues(a: TargetRow, b: TargetRow, sign: number): number {
   const x = valueKey(a);
   const y = valueKey(b);
   if (!x || !y) return x ? -1 : y ? 1 : 0;
   if (x.unit !== y.unit) return x.unit === '%' ? -1 : y.unit === '%' ? 1 : x.unit.localeCompare(y.unit, 'zh-CN');
-  return x.amount - y.amount;
+  return sign * (x.amount - y.amount);
 }
 
 /** The rows `view` shows, in its order. Rows keep their reading order as the tie-breaker. */
@@ -56,10 +57,9 @@ export function viewRows(rows: readonly TargetRow[], view: TableView): TargetRow
   const sign = view.descending ? -1 : 1;
   indexed.sort((a, b) => {
     if (view.sort === 'value') {
-      const v = compareValues(a.row, b.row);
-      // Qualitative rows stay last in either direction.
-      if (a.row.number === null || b.row.number === null) return v !== 0 ? v : a.index - b.index;
-      return v !== 0 ? sign * v : sign * (a.index - b.index);
+      // Qualitative rows stay last, and units keep their order, in either direction.
+      const v = compareValues(a.row, b.row, sign);
+      return v !== 0 ? v : sign * (a.index - b.index);
     }
     const x = key(a.row);
     const y = key(b.row);

@@ -28,7 +28,7 @@ describe('targets table view', () => {
     // One unit together (percentages first), qualitative rows last in either direction.
     expect(byValue.map((r) => r.value)).toEqual(['2%左右', '2%左右', '6%左右', '6%以上', '6%左右', '4.3万人以上', '增速高于经济增长水平']);
     const down = viewRows(plan, { ...DEFAULT_VIEW, sort: 'value', descending: true });
-    expect(down.map((r) => r.value)).toEqual(['4.3万人以上', '6%左右', '6%以上', '6%左右', '2%左右', '2%左右', '增速高于经济增长水平']);
+    expect(down.map((r) => r.value)).toEqual(['6%左右', '6%以上', '6%左右', '2%左右', '2%左右', '4.3万人以上', '增速高于经济增长水平']);
     expect(viewRows(plan, { ...DEFAULT_VIEW, sort: 'indicator' })[0].indicator).toBe('城乡居民人均可支配收入');
   });
 });
